@@ -1,0 +1,133 @@
+"""Tokens with lemmas, stop-word, content-word and negation flags.
+
+Tokenisation uses simplemma's own regular expression (``simplemma.tokenizer.TOKREGEX``,
+MIT) so that hyphenated compounds ("KI-Modelle") stay one token; lemmas come from
+simplemma's dictionaries; stop words from the ``stop-words`` package (BSD-3),
+whose German list holds function words only. Negations are flagged, never dropped.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+import pandas as pd
+
+TOKEN_COLUMNS: tuple[str, ...] = (
+    "sentence_id",
+    "token_id",
+    "text",
+    "start",
+    "end",
+    "lemma",
+    "norm",
+    "is_alpha",
+    "is_stop",
+    "is_content",
+    "is_negation",
+    "parts",
+)
+"""Columns of the token table:
+
+- ``sentence_id``: the sentence the token belongs to.
+- ``token_id``: 0-based position within the sentence.
+- ``text``: the token as written.
+- ``start``, ``end``: character offsets into the sentence's ``text`` column.
+- ``lemma``: simplemma's lemma (case as simplemma gives it, "KI-Modell").
+- ``norm``: the lemma lowercased: the form used for counting.
+- ``is_alpha``: letters only (hyphens inside allowed).
+- ``is_stop``: in the language's stop-word list.
+- ``is_content``: alphabetic, not a stop word, at least 2 characters.
+- ``is_negation``: a negation word (see ``NEGATIONS``), kept for sentiment.
+- ``parts``: for hyphenated compounds, the lowercased lemmas of the parts
+  ("OpenAI-Microsoft-Beziehung" -> ("openai", "microsoft", "beziehung")); else ().
+"""
+
+NEGATIONS: dict[str, frozenset[str]] = {
+    "de": frozenset({"nicht", "kein", "keine", "keiner", "keinen", "keinem", "keines", "nie",
+                     "niemals", "nichts", "ohne", "weder", "noch nie", "niemand", "nirgends"}),
+    "en": frozenset({"not", "no", "never", "without", "nothing", "none", "nobody", "neither",
+                     "nor", "n't", "cannot", "nowhere"}),
+}
+"""Negation words per language (matched on the lowercased token and its lemma)."""
+
+
+@lru_cache(maxsize=2)
+def stopwords(lang: str) -> frozenset[str]:
+    """The ``stop-words`` package's list for ``lang``, lowercased."""
+    from stop_words import get_stop_words
+
+    return frozenset(w.lower() for w in get_stop_words(lang))
+
+
+@lru_cache(maxsize=200_000)
+def lemma(token: str, lang: str) -> str:
+    """simplemma lemma of one token; hyphenated compounds inflect on their last part."""
+    import simplemma
+
+    return str(simplemma.lemmatize(token, lang=lang))
+
+
+def _parts(token: str, lang: str) -> tuple[str, ...]:
+    if "-" not in token.strip("-"):
+        return ()
+    pieces = [p for p in token.split("-") if p]
+    if len(pieces) < 2:
+        return ()
+    return tuple(
+        lemma(p, lang).lower() if i == len(pieces) - 1 else p.lower() for i, p in enumerate(pieces)
+    )
+
+
+def _regex() -> Any:
+    from simplemma.tokenizer import TOKREGEX
+
+    return TOKREGEX
+
+
+def tokenize(text: str, lang: str) -> list[dict[str, Any]]:
+    """Tokens of one sentence as dicts with the columns of ``TOKEN_COLUMNS`` (no ids)."""
+    stops = stopwords(lang)
+    negs = NEGATIONS[lang]
+    rows: list[dict[str, Any]] = []
+    for m in _regex().finditer(text):
+        tok = m.group(0)
+        low = tok.lower()
+        is_alpha = tok.replace("-", "").isalpha()
+        lem = lemma(tok, lang) if is_alpha else tok
+        norm = lem.lower()
+        is_stop = low in stops or norm in stops
+        rows.append(
+            {
+                "text": tok,
+                "start": m.start(),
+                "end": m.end(),
+                "lemma": lem,
+                "norm": norm,
+                "is_alpha": is_alpha,
+                "is_stop": is_stop,
+                "is_content": is_alpha and not is_stop and len(tok) > 1,
+                "is_negation": low in negs or norm in negs,
+                "parts": _parts(tok, lang) if is_alpha else (),
+            }
+        )
+    return rows
+
+
+def tokens(sentences: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+    """Token table (``TOKEN_COLUMNS``) for a sentence table from ``helpers.sentences``.
+
+    ``lang`` defaults to ``sentences.attrs["lang"]``.
+    """
+    lang = lang or sentences.attrs.get("lang", "de")
+    rows: list[dict[str, Any]] = []
+    for sid, text in zip(sentences["sentence_id"], sentences["text"]):
+        for i, row in enumerate(tokenize(text, lang)):
+            row["sentence_id"] = int(sid)
+            row["token_id"] = i
+            rows.append(row)
+    df = pd.DataFrame(rows, columns=list(TOKEN_COLUMNS))
+    df = df.astype({"sentence_id": "int64", "token_id": "int64", "start": "int64", "end": "int64",
+                    "is_alpha": bool, "is_stop": bool, "is_content": bool, "is_negation": bool})
+    df.attrs["lang"] = lang
+    return df

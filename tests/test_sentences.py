@@ -1,0 +1,124 @@
+"""Sentence boundaries as (text, expected sentences) tuples, pySBD-style.
+
+Expected splits are written by hand from German/English orthography, not copied
+from the splitter's output.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import helpers
+from helpers.sentences import split_sentences
+
+GERMAN: list[tuple[str, list[str]]] = [
+    ("Das ist z. B. ein Test. Und u. a. noch einer.",
+     ["Das ist z. B. ein Test.", "Und u. a. noch einer."]),
+    ("Dr. Müller kam. Er ging.", ["Dr. Müller kam.", "Er ging."]),
+    ("Er wohnt in Haus Nr. 5 in Wien. Das ist schön.", ["Er wohnt in Haus Nr. 5 in Wien.", "Das ist schön."]),
+    ("Äpfel bzw. Birnen sind gut. Danke.", ["Äpfel bzw. Birnen sind gut.", "Danke."]),
+    ("Es kostet ca. 5 Euro. Gut.", ["Es kostet ca. 5 Euro.", "Gut."]),
+    ("Der Umsatz stieg um 5 Mio. Euro. Die Aktie auch.", ["Der Umsatz stieg um 5 Mio. Euro.", "Die Aktie auch."]),
+    ("Das kostet 5 Mrd. Die Regierung zahlt.", ["Das kostet 5 Mrd.", "Die Regierung zahlt."]),
+    ("Er kaufte Äpfel, Birnen usw. Dann ging er.", ["Er kaufte Äpfel, Birnen usw.", "Dann ging er."]),
+    ("Das Urteil fiel am 28. Februar 2013 in Luxemburg. Danach kam es anders.",
+     ["Das Urteil fiel am 28. Februar 2013 in Luxemburg.", "Danach kam es anders."]),
+    ("Präsident Joseph R. Biden sprach. Er war klar.", ["Präsident Joseph R. Biden sprach.", "Er war klar."]),
+    ("„Das ist falsch“, sagte er. Dann ging er.", ["„Das ist falsch“, sagte er.", "Dann ging er."]),
+    ('Er sagte: "Das ist falsch." Dann ging er.', ['Er sagte: "Das ist falsch."', "Dann ging er."]),
+    ("Er sagte: „Wir gehen.“ Dann gingen sie.", ["Er sagte: „Wir gehen.“", "Dann gingen sie."]),
+    ("Der Wert stieg auf 200. Die Firma freute sich.", ["Der Wert stieg auf 200.", "Die Firma freute sich."]),
+    ("So entschied der EuGH.Hingegen sah das Gericht es anders.",
+     ["So entschied der EuGH.", "Hingegen sah das Gericht es anders."]),
+    ("Laut Art. 5 Abs. 2 GG ist das erlaubt. Gut so.", ["Laut Art. 5 Abs. 2 GG ist das erlaubt.", "Gut so."]),
+    ("Im 13. Jh. war das anders. Heute nicht.", ["Im 13. Jh. war das anders.", "Heute nicht."]),
+    ("Der 1. FC Köln gewann. Die Fans jubelten.", ["Der 1. FC Köln gewann.", "Die Fans jubelten."]),
+    ("Prof. Dr. Hans Müller sprach. Danach ging er.", ["Prof. Dr. Hans Müller sprach.", "Danach ging er."]),
+    ("Was tun? Das ist die Frage! Wirklich.", ["Was tun?", "Das ist die Frage!", "Wirklich."]),
+    ("STANDARD: Österreich hat eine Obergrenze von 37.500 gesetzt. Diese ist bald erreicht.",
+     ["STANDARD: Österreich hat eine Obergrenze von 37.500 gesetzt.", "Diese ist bald erreicht."]),
+    ("Die Firma erzielte im 2. Quartal 2023 mehr Gewinn. Gut.",
+     ["Die Firma erzielte im 2. Quartal 2023 mehr Gewinn.", "Gut."]),
+    ("Die Seite heise.de berichtete. Dann kam mehr.", ["Die Seite heise.de berichtete.", "Dann kam mehr."]),
+]
+
+ENGLISH: list[tuple[str, list[str]]] = [
+    ("Mr. Smith went to the U.S. on Monday. He stayed.", ["Mr. Smith went to the U.S. on Monday.", "He stayed."]),
+    ("Use tools, e.g. hammers. They help.", ["Use tools, e.g. hammers.", "They help."]),
+    ("It is cheap, i.e. under ten dollars. Buy it.", ["It is cheap, i.e. under ten dollars.", "Buy it."]),
+    ('She said: "We leave." Then they left.', ['She said: "We leave."', "Then they left."]),
+    ("Dr. Jones met Mrs. Lee at 5 p.m. yesterday. They talked.",
+     ["Dr. Jones met Mrs. Lee at 5 p.m. yesterday.", "They talked."]),
+]
+
+
+def _split(text: str, lang: str) -> list[str]:
+    return [text[a:b] for a, b in split_sentences(text, lang)]
+
+
+@pytest.mark.parametrize(("text", "expected"), GERMAN)
+def test_german_boundaries(text: str, expected: list[str]) -> None:
+    assert _split(text, "de") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), ENGLISH)
+def test_english_boundaries(text: str, expected: list[str]) -> None:
+    assert _split(text, "en") == expected
+
+
+def test_seed_has_42_sentences_in_9_paragraphs(seed_path: Path) -> None:
+    df = helpers.sentences(seed_path)
+    assert len(df) == 42
+    assert df["paragraph"].nunique() == 9
+    assert list(df["sentence_id"]) == list(range(42))
+    assert df.attrs["lang"] == "de"
+    # first and last sentence, as they stand in the file
+    assert df["text"].iloc[0].startswith("Die Partnerschaft zwischen OpenAI und Microsoft")
+    assert df["text"].iloc[-1].endswith("aktiv mitgestalten.")
+    assert not df["is_heading"].any()
+
+
+def test_offsets_point_into_the_text(seed_path: Path) -> None:
+    article = helpers.read_article(seed_path)
+    df = helpers.sentence_table(article)
+    for text, start, end in zip(df["text"], df["start"], df["end"]):
+        assert " ".join(article.text[start:end].split()) == text
+
+
+def test_headings_are_units_of_their_own(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Die Bahn plant eine Reform. Kritiker sind empört.\n\nPrioritätsfrage\n\n"
+        "Wer zuerst fahren darf, ist umstritten. Die Regel gilt ab Mai.\n",
+        encoding="utf-8",
+    )
+    df = helpers.sentences(path, lang="de")
+    assert list(df["text"]) == [
+        "Die Bahn plant eine Reform.", "Kritiker sind empört.", "Prioritätsfrage",
+        "Wer zuerst fahren darf, ist umstritten.", "Die Regel gilt ab Mai.",
+    ]
+    assert list(df["is_heading"]) == [False, False, True, False, False]
+    assert list(df["paragraph"]) == [0, 0, 1, 2, 2]
+
+
+def test_heading_on_first_line_of_a_block(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Streit um Trassen\nDie Bahn plant eine Reform. Kritiker sind empört.\n", encoding="utf-8")
+    df = helpers.sentences(path, lang="de")
+    assert list(df["is_heading"]) == [True, False, False]
+    assert list(df["paragraph"]) == [0, 1, 1]
+
+
+def test_wrapped_lines_inside_a_block_are_one_paragraph(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Die Bahn plant eine umfassende Reform des Gesetzes,\nüber die seit Monaten gestritten wird.\n\n"
+        "Kritiker sind empört.\n", encoding="utf-8")
+    df = helpers.sentences(path, lang="de")
+    assert list(df["text"]) == [
+        "Die Bahn plant eine umfassende Reform des Gesetzes, über die seit Monaten gestritten wird.",
+        "Kritiker sind empört.",
+    ]
+    assert list(df["paragraph"]) == [0, 1]

@@ -1,0 +1,63 @@
+"""Tokens: lemmas, compounds, stop words, content words and negations (golden values by hand)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+import helpers
+from helpers.tokens import TOKEN_COLUMNS, tokenize
+
+
+def _by_text(text: str, lang: str) -> dict[str, dict]:
+    return {row["text"]: row for row in tokenize(text, lang)}
+
+
+def test_german_lemmas_and_flags() -> None:
+    rows = _by_text("Die Spannungen zwischen den Unternehmen wachsen nicht.", "de")
+    assert rows["Spannungen"]["norm"] == "spannung"
+    assert rows["wachsen"]["norm"] == "wachsen"
+    assert rows["Die"]["is_stop"] and not rows["Die"]["is_content"]
+    assert rows["Spannungen"]["is_content"] and not rows["Spannungen"]["is_stop"]
+    assert rows["nicht"]["is_negation"]
+    assert rows["."]["is_alpha"] is False
+
+
+def test_hyphenated_compounds_keep_whole_form_and_expose_parts() -> None:
+    rows = _by_text("KI-Modelle, Cloud-Dienste und die OpenAI-Microsoft-Beziehung.", "de")
+    assert rows["KI-Modelle"]["lemma"] == "KI-Modell"
+    assert rows["KI-Modelle"]["parts"] == ("ki", "modell")
+    assert rows["Cloud-Dienste"]["parts"] == ("cloud", "dienst")
+    assert rows["OpenAI-Microsoft-Beziehung"]["parts"] == ("openai", "microsoft", "beziehung")
+    assert rows["KI-Modelle"]["is_content"]
+
+
+def test_german_negations_are_flagged_not_dropped() -> None:
+    text = "Kein Konzern will nie ohne Partner arbeiten, nichts geht."
+    rows = _by_text(text, "de")
+    assert [t for t, r in rows.items() if r["is_negation"]] == ["Kein", "nie", "ohne", "nichts"]
+
+
+def test_english_tokens() -> None:
+    rows = _by_text("The companies were not without disputes, and tensions never eased.", "en")
+    assert rows["companies"]["norm"] == "company"
+    assert rows["disputes"]["norm"] == "dispute"
+    assert {t for t, r in rows.items() if r["is_negation"]} == {"not", "without", "never"}
+    assert rows["The"]["is_stop"]
+
+
+def test_offsets_are_within_sentence_text() -> None:
+    text = "Microsoft investierte massiv, doch OpenAI fordert Flexibilität."
+    for row in tokenize(text, "de"):
+        assert text[row["start"]:row["end"]] == row["text"]
+
+
+def test_token_table_for_the_seed(seed_path) -> None:
+    sents = helpers.sentences(seed_path)
+    toks = helpers.tokens(sents)
+    assert tuple(toks.columns) == TOKEN_COLUMNS
+    assert set(toks["sentence_id"]) == set(range(42))
+    assert toks.groupby("sentence_id")["token_id"].apply(lambda s: list(s) == list(range(len(s)))).all()
+    # "Spannungen" appears in the seed several times, always lemmatised to "spannung"
+    assert (toks.loc[toks["text"] == "Spannungen", "norm"] == "spannung").all()
+    assert toks.loc[toks["text"] == "Spannungen"].shape[0] >= 4
+    assert isinstance(toks, pd.DataFrame) and toks.attrs["lang"] == "de"
