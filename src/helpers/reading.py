@@ -157,6 +157,28 @@ def _spans(text: str, separator: re.Pattern[str]) -> list[tuple[int, int]]:
     return spans
 
 
+def project_root(start: str | Path | None = None) -> Path:
+    """The folder holding ``pyproject.toml`` above ``start`` (default: the working folder)."""
+    here = Path(start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "pyproject.toml").is_file() and (folder / "notebooks").is_dir():
+            return folder
+    return here
+
+
+def resolve_article(path: str | Path) -> Path:
+    """Find an article path as given, or relative to the project root.
+
+    Lets a notebook in ``notebooks/`` and a command in the project root use the same
+    parameter, e.g. ``"seeds/openai_microsoft_spannungen.txt"``.
+    """
+    p = Path(path).expanduser()
+    if p.is_absolute() or p.exists():
+        return p
+    candidate = project_root() / p
+    return candidate if candidate.exists() else p
+
+
 def read_article(path: str | Path, lang: str = "auto") -> Article:
     """Read an article file and return an :class:`Article`.
 
@@ -164,7 +186,7 @@ def read_article(path: str | Path, lang: str = "auto") -> Article:
     whitespace-only, binary or undecodable file, and an unsupported language.
     """
     lang = check_lang(lang)
-    p = Path(path)
+    p = resolve_article(path)
     if not p.exists():
         raise InputError(f"no such file: {str(p)!r}; check the path to the article.")
     if p.is_dir():

@@ -131,3 +131,35 @@ def tokens(sentences: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
                     "is_alpha": bool, "is_stop": bool, "is_content": bool, "is_negation": bool})
     df.attrs["lang"] = lang
     return df
+
+
+def token_stats(sentences: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFrame:
+    """One-row-per-measure table: sentences, paragraphs, tokens, words, types, content share."""
+    words = tokens[tokens["is_alpha"]]
+    content = tokens[tokens["is_content"]]
+    measures = {
+        "sentences": len(sentences),
+        "paragraphs": int(sentences["paragraph"].nunique()),
+        "headings": int(sentences["is_heading"].sum()),
+        "tokens (incl. punctuation)": len(tokens),
+        "words": len(words),
+        "word types (lemmas)": int(words["norm"].nunique()),
+        "content words": len(content),
+        "content-word share of words": round(len(content) / max(len(words), 1), 3),
+        "negations": int(tokens["is_negation"].sum()),
+        "hyphenated compounds": int((tokens["parts"].map(len) > 0).sum()),
+        "mean words per sentence": round(len(words) / max(len(sentences), 1), 1),
+    }
+    values = pd.Series([f"{v:,}" if isinstance(v, int) else f"{v:g}" for v in measures.values()])
+    return pd.DataFrame({"measure": list(measures), "value": values})
+
+
+def top_lemmas(tokens: pd.DataFrame, n: int = 15) -> pd.DataFrame:
+    """The ``n`` most frequent content lemmas: columns ``lemma``, ``count``, ``sentences``.
+
+    Ties are broken alphabetically so that the order is stable from run to run.
+    """
+    content = tokens[tokens["is_content"]]
+    counts = content.groupby("lemma").agg(count=("norm", "size"), sentences=("sentence_id", "nunique"))
+    counts = counts.reset_index().sort_values(["count", "lemma"], ascending=[False, True])
+    return counts.head(n).reset_index(drop=True)

@@ -1,0 +1,58 @@
+# tension-profile: `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+ARTICLE ?= seeds/openai_microsoft_spannungen.txt
+LANG_ARG ?= auto
+K ?= auto
+SEED ?= 0
+OUT ?= reports/$(basename $(notdir $(ARTICLE)))
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help env analyze test unit nbval notebooks bench eval lock clean
+
+help: ## Show this list of targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-9s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@echo "  (ARTICLE=path/to/article.txt picks the article for make analyze)"
+
+env: $(STAMP) ## Create .venv and install the project with pinned dependencies
+
+$(STAMP): pyproject.toml requirements.lock
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -e .
+	@touch $@
+
+analyze: $(STAMP) ## Run the notebooks on ARTICLE (default: the seed) and write reports/<stem>/report.html
+	$(PY) -m helpers.report --article "$(ARTICLE)" --out "$(OUT)" --lang $(LANG_ARG) --k $(K) --seed $(SEED)
+
+test: $(STAMP) ## Run the unit tests, then execute the notebooks with nbval (outputs compared)
+	$(PY) -m pytest -q tests
+	$(PY) -m pytest -q --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider notebooks
+
+unit: $(STAMP) ## Run the unit tests only
+	$(PY) -m pytest -q tests
+
+nbval: $(STAMP) ## Execute the notebooks with nbval only
+	$(PY) -m pytest -q --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider notebooks
+
+bench: $(STAMP) ## Measure speed and memory against plain baselines (numbers, not assertions)
+	$(PY) -m helpers.bench
+
+eval: $(STAMP) ## Compare themes, sentiment and tension with the human annotations in ../shared/data/dev
+	$(PY) -m helpers.evaluation
+
+notebooks: $(STAMP) ## Re-execute the notebooks in place on the seed (refreshes the outputs nbval compares)
+	cd notebooks && for nb in [0-9][0-9]_*.ipynb; do \
+	  ../$(PY) -m jupyter nbconvert --log-level=WARN --to notebook --execute --inplace "$$nb" || exit 1; done
+
+lock: ## Re-pin requirements.lock from a fresh venv (maintainers only)
+	rm -rf /tmp/tp-lock-venv && $(PYTHON) -m venv /tmp/tp-lock-venv
+	/tmp/tp-lock-venv/bin/python -m pip install --quiet -e .
+	{ echo '# Exact versions that `make env` installs (pip -c). Regenerate with `make lock`.'; \
+	  /tmp/tp-lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^-e '; } > requirements.lock
+
+clean: ## Remove reports and caches (keeps .venv)
+	rm -rf reports .pytest_cache
+	find . -name __pycache__ -prune -exec rm -rf {} +

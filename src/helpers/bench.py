@@ -1,0 +1,177 @@
+"""Benchmark (``make bench``): speed and memory of each stage against a plain baseline.
+
+Numbers, not assertions: every stage is timed next to a plain baseline measured in the
+same run, and reported as a ratio, so that the figures mean something on any machine.
+The long inputs are built from the repository's own seed article (paragraphs shuffled
+with a fixed seed and repeated), never from non-commercial data.
+"""
+
+from __future__ import annotations
+
+import gc
+import random
+import re
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .reading import project_root
+
+SEED_ARTICLE = "seeds/openai_microsoft_spannungen.txt"
+
+
+def seed_text() -> str:
+    """The seed article's text."""
+    return (project_root() / SEED_ARTICLE).read_text(encoding="utf-8")
+
+
+def long_text(target_chars: int, seed: int = 0) -> str:
+    """A German text of about ``target_chars`` characters: the seed's paragraphs, shuffled and repeated."""
+    paragraphs = [p for p in seed_text().split("\n") if p.strip()]
+    rng = random.Random(seed)
+    out: list[str] = []
+    size = 0
+    while size < target_chars:
+        block = paragraphs[:]
+        rng.shuffle(block)
+        for p in block:
+            out.append(p)
+            size += len(p) + 2
+            if size >= target_chars:
+                break
+    return "\n\n".join(out) + "\n"
+
+
+def timed(fn: Callable[[], Any], repeat: int = 3) -> tuple[float, Any]:
+    """Best wall time of ``repeat`` calls (after one warm-up call) and the last result."""
+    result = fn()
+    best = float("inf")
+    for _ in range(repeat):
+        gc.collect()
+        t0 = time.perf_counter()
+        result = fn()
+        best = min(best, time.perf_counter() - t0)
+    return best, result
+
+
+def peak_memory_mb(fn: Callable[[], Any]) -> float:
+    """Peak Python heap allocation of one call, in MB (tracemalloc)."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        fn()
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return peak / 1e6
+
+
+_PLAIN_SENT = re.compile(r"(?<=[.!?])\s+")
+
+
+def plain_split_tokenize(text: str) -> tuple[int, int]:
+    """The plain baseline: regex sentence split at . ! ? and whitespace tokens."""
+    sentences = [s for p in text.split("\n") for s in _PLAIN_SENT.split(p) if s.strip()]
+    tokens = sum(len(s.split()) for s in sentences)
+    return len(sentences), tokens
+
+
+def bench_text_pipeline(mb: float = 1.0) -> list[dict[str, Any]]:
+    """Reading + splitting + tokenising ~``mb`` MB of German text, vs the plain baseline."""
+    import helpers
+    from .tokens import lemma
+
+    text = long_text(int(mb * 1_000_000))
+    nbytes = len(text.encode("utf-8"))
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "long_de.txt"
+        path.write_text(text, encoding="utf-8")
+
+        def pipeline() -> tuple[int, int]:
+            lemma.cache_clear()
+            sents = helpers.sentences(path, lang="de")
+            toks = helpers.tokens(sents)
+            return len(sents), len(toks)
+
+        def plain() -> tuple[int, int]:
+            return plain_split_tokenize(path.read_text(encoding="utf-8"))
+
+        t_pipe, (n_sent, n_tok) = timed(pipeline, repeat=1)
+        t_plain, (p_sent, p_tok) = timed(plain, repeat=3)
+        m_pipe = peak_memory_mb(pipeline)
+        m_plain = peak_memory_mb(plain)
+    rows = [
+        {"stage": "read+split+tokenize", "impl": "tension-profile (pySBD + repairs, simplemma)",
+         "seconds": t_pipe, "sentences": n_sent, "tokens": n_tok, "MB": nbytes / 1e6, "peak_MB": m_pipe},
+        {"stage": "read+split+tokenize", "impl": "plain regex split + str.split",
+         "seconds": t_plain, "sentences": p_sent, "tokens": p_tok, "MB": nbytes / 1e6, "peak_MB": m_plain},
+    ]
+    for row in rows:
+        row["sentences/s"] = row["sentences"] / row["seconds"]
+        row["tokens/s"] = row["tokens"] / row["seconds"]
+        row["MB/s"] = row["MB"] / row["seconds"]
+        row["time x plain"] = row["seconds"] / t_plain
+    return rows
+
+
+def bench_splitters(mb: float = 0.25) -> list[dict[str, Any]]:
+    """Sentence splitters alone on ~``mb`` MB: pySBD raw, pySBD + repairs, simplemma, regex."""
+    import pysbd
+    import simplemma
+
+    from .sentences import split_sentences
+
+    paragraphs = [p for p in long_text(int(mb * 1_000_000)).split("\n\n") if p]
+    seg = pysbd.Segmenter(language="de", clean=False)
+    impls: dict[str, Callable[[str], int]] = {
+        "regex (plain baseline)": lambda p: len(_PLAIN_SENT.split(p)),
+        "simplemma.split_sentences": lambda p: len(list(simplemma.split_sentences(p))),
+        "pySBD": lambda p: len(seg.segment(p)),
+        "pySBD + repairs (project)": lambda p: len(split_sentences(p, "de")),
+    }
+    rows = []
+    base = None
+    for name, fn in impls.items():
+        t, n = timed(lambda fn=fn: sum(fn(p) for p in paragraphs), repeat=1)
+        base = base or t
+        rows.append({"stage": "sentence split", "impl": name, "seconds": t, "sentences": n,
+                     "MB/s": mb / t, "time x plain": t / base})
+    return rows
+
+
+def _print(rows: list[dict[str, Any]], columns: list[str]) -> None:
+    import pandas as pd
+
+    df = pd.DataFrame(rows)
+    cols = [c for c in columns if c in df.columns]
+    with pd.option_context("display.width", 200, "display.max_columns", 20,
+                           "display.float_format", lambda v: f"{v:,.3f}" if abs(v) < 100 else f"{v:,.0f}"):
+        print(df[cols].to_string(index=False))
+    print()
+
+
+def main() -> int:
+    """Run every benchmark and print the tables."""
+    print("tension-profile benchmark (best of repeated runs; ratios against a plain baseline in this run)\n")
+    print("== reading + sentences + tokens, ~1 MB German text built from the seed ==")
+    _print(bench_text_pipeline(1.0), ["impl", "seconds", "sentences", "tokens", "sentences/s", "tokens/s",
+                                      "MB/s", "peak_MB", "time x plain"])
+    print("== sentence splitters alone, ~0.25 MB ==")
+    _print(bench_splitters(0.25), ["impl", "seconds", "sentences", "MB/s", "time x plain"])
+    for name, fn in _extra_benchmarks():
+        print(f"== {name} ==")
+        rows = fn()
+        _print(rows, list(rows[0].keys()) if rows else [])
+    return 0
+
+
+def _extra_benchmarks() -> list[tuple[str, Callable[[], list[dict[str, Any]]]]]:
+    """Benchmarks of later stages, registered here as they are added."""
+    return []
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
