@@ -61,3 +61,27 @@ def test_token_table_for_the_seed(seed_path) -> None:
     assert (toks.loc[toks["text"] == "Spannungen", "norm"] == "spannung").all()
     assert toks.loc[toks["text"] == "Spannungen"].shape[0] >= 4
     assert isinstance(toks, pd.DataFrame) and toks.attrs["lang"] == "de"
+
+
+# Golden lemmas from German and English grammar (dictionary forms), one flat list per language.
+LEMMAS_DE = {
+    "Spannungen": "spannung", "investierte": "investieren", "Konflikten": "konflikt",
+    "Partnerschaften": "partnerschaft", "Herausforderungen": "herausforderung", "Interessen": "interesse",
+    "Flüchtlinge": "flüchtling", "Grenzen": "grenze", "Richtlinien": "richtlinie", "stärkeren": "stark",
+    "Gerichtshofs": "gerichtshof", "Verträge": "vertrag", "verstoße": "verstoßen",
+    "Wettbewerbs": "wettbewerb", "Kunden": "kunde", "gingen": "gehen",
+}
+LEMMAS_EN = {
+    "companies": "company", "tensions": "tension", "disputes": "dispute", "was": "be",
+    "investors": "investor", "grew": "grow", "children": "child", "criticised": "criticise",
+}
+
+
+def test_golden_lemmas_german() -> None:
+    got = {w: tokenize(w, "de")[0]["norm"] for w in LEMMAS_DE}
+    assert got == LEMMAS_DE
+
+
+def test_golden_lemmas_english() -> None:
+    got = {w: tokenize(w, "en")[0]["norm"] for w in LEMMAS_EN}
+    assert got == LEMMAS_EN
