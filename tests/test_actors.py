@@ -1,0 +1,62 @@
+"""Actors found by the heuristics in helpers.actors (expected actors read off the text by hand)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import helpers
+from helpers.actors import find_actors
+
+
+def _actors(tmp_path: Path, text: str, lang: str, **kw) -> tuple[list[tuple[str, ...]], list[str]]:
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    sents = helpers.sentences(path, lang=lang)
+    per, table = find_actors(sents, helpers.tokens(sents), **kw)
+    return list(per), list(table["actor"])
+
+
+def test_gazetteer_acronyms_brands_and_compounds(tmp_path: Path) -> None:
+    per, _ = _actors(tmp_path, (
+        "Die ÖBB streitet mit der Westbahn. "
+        "Die OpenAI-Microsoft-Beziehung ist angespannt. "
+        "Die KI-Modelle laufen auf Servern in Österreich. "
+        "Österreichische Firmen klagen bei der EU."
+    ), "de")
+    assert per == [("ÖBB", "Westbahn"), ("OpenAI", "Microsoft"), ("Österreich",), ("Österreich", "EU")]
+
+
+def test_not_actors_are_ignored(tmp_path: Path) -> None:
+    per, _ = _actors(tmp_path, "Der CEO sprach über KI und IT bei der GmbH.", "de")
+    assert per == [()]
+
+
+def test_people_after_role_nouns_and_later_surnames(tmp_path: Path) -> None:
+    per, table = _actors(tmp_path, (
+        "Verwaltungsrechtler Andreas Hauer kritisiert den Entwurf. "
+        "Hauer sieht einen Verstoß gegen EU-Recht."
+    ), "de")
+    assert per == [("Andreas Hauer",), ("Andreas Hauer", "EU")]
+    assert table[0] == "Andreas Hauer"
+
+
+def test_capitalised_german_nouns_are_not_people(tmp_path: Path) -> None:
+    per, _ = _actors(tmp_path, "Beide Unternehmen sehen die Zukunft offen. Zigtausende Flüchtlinge kommen.", "de")
+    assert per == [(), ()]
+
+
+def test_interview_speakers(tmp_path: Path) -> None:
+    per, _ = _actors(tmp_path, (
+        "Außenminister Nikola Poposki spricht mit uns.\n\n"
+        "STANDARD: Wie geht es weiter?\n\nPoposki: Wir warten ab.\n\n"
+        "STANDARD: Und dann?\n\nPoposki: Dann sehen wir weiter."
+    ), "de")
+    assert per == [("Nikola Poposki",), ("STANDARD",), ("Nikola Poposki",), ("STANDARD",), ("Nikola Poposki",)]
+
+
+def test_english_names_and_user_list(tmp_path: Path) -> None:
+    per, _ = _actors(tmp_path, (
+        "The deal was signed by Satya Nadella in Washington. "
+        "Later, Nadella met the board of Acme Robotics."
+    ), "en", user_actors={"Acme Robotics": "Acme"})
+    assert per == [("Satya Nadella", "USA"), ("Satya Nadella", "Acme")]
