@@ -1,0 +1,88 @@
+"""Spearman rho of the sentiment scorers against the development annotations.
+
+    python scripts/sentiment_dev_report.py [--dev-dir DIR] [--units]
+
+Scores each article's sentences (the project's splitter, aligned to the annotation
+units by text) or, with ``--units``, the annotation units themselves, and prints
+rho against annotator a and b per article and pooled over articles, for the full
+scorer, the naive baseline, each rule switched off, no rules, and SentiWS when
+``$TP_SENTIWS_DIR`` is set.  Reads the (non-commercial) data in place; writes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from helpers.evaluation import article_pairs, default_dev_dir, load_annotations, prepare_article  # noqa: E402
+from helpers.sentiment import RULES, SENTIWS_ENV, naive_sentiment, score_sentences, spearman_vs_annotators  # noqa: E402
+from helpers.tokens import tokens as make_tokens  # noqa: E402
+
+
+def frames(dev_dir: Path, units: bool) -> list[tuple[str, pd.DataFrame, pd.DataFrame]]:
+    out = []
+    for txt, tsv in article_pairs(dev_dir):
+        if units:
+            u = load_annotations(tsv)
+            sdf = pd.DataFrame({"sentence_id": range(len(u)), "text": u["text"]})
+            sdf["gold_sentiment_a"] = u["sentiment_a"]
+            sdf["gold_sentiment_b"] = u["sentiment_b"]
+            sdf.attrs["lang"] = "de"
+            out.append((txt.stem, sdf, make_tokens(sdf, "de")))
+        else:
+            ev = prepare_article(txt, tsv)
+            out.append((ev.name, ev.sentences, ev.tokens))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--dev-dir", type=Path, default=None)
+    ap.add_argument("--units", action="store_true", help="score the annotation units directly")
+    args = ap.parse_args(argv)
+    dev_dir = args.dev_dir or default_dev_dir()
+    if not dev_dir.is_dir():
+        print(f"no development data at {dev_dir}: skipped")
+        return 0
+    arts = frames(dev_dir, args.units)
+    methods: list[tuple[str, object]] = [
+        ("lexicon + all rules", lambda s, t: score_sentences(s, t)["sentiment"]),
+        ("naive count (no rules)", lambda s, t: naive_sentiment(s, t)["sentiment_naive"]),
+        ("lexicon, no rules", lambda s, t: score_sentences(s, t, rules=())["sentiment"]),
+    ]
+    for r in RULES:
+        rest = tuple(x for x in RULES if x != r)
+        methods.append((f"  without {r}", lambda s, t, rest=rest: score_sentences(s, t, rules=rest)["sentiment"]))
+    if os.environ.get(SENTIWS_ENV):
+        methods.append(("SentiWS + rules", lambda s, t: score_sentences(s, t, lexicon="sentiws")["sentiment"]))
+        methods.append(("SentiWS naive", lambda s, t: naive_sentiment(s, t, lexicon="sentiws")["sentiment_naive"]))
+    methods.append(("annotator b vs a", lambda s, t: pd.to_numeric(s["gold_sentiment_b"], errors="coerce")))
+    rows = []
+    for name, fn in methods:
+        row: dict[str, object] = {"method": name}
+        pooled = []
+        for art, sdf, tdf in arts:
+            f = sdf.assign(_s=list(fn(sdf, tdf)))
+            rho = spearman_vs_annotators(f, "_s")
+            short = art.split("_")[1]
+            row[f"{short} a"] = rho.get("Spearman a")
+            row[f"{short} b"] = rho.get("Spearman b")
+            pooled.append(f)
+        rho = spearman_vs_annotators(pd.concat(pooled, ignore_index=True), "_s")
+        row["pooled a"], row["pooled b"] = rho.get("Spearman a"), rho.get("Spearman b")
+        rows.append(row)
+    table = pd.DataFrame(rows)
+    print(f"units: {'annotation units' if args.units else 'project sentences aligned to units'}; "
+          f"n = {', '.join(f'{a}: {len(s)}' for a, s, _ in arts)}")
+    print(table.to_string(index=False, float_format=lambda x: f"{x:.2f}"))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,152 @@
+"""One call from an article file to its analysed tables.
+
+``analyze(path)`` runs the stages in order, one function each, so later issues
+add a stage (sentiment, tension) by writing ``stage_x(result) -> None`` and
+appending it to ``STAGES``:
+
+1. ``stage_sentences``: ``helpers.sentences`` + ``helpers.tokens``
+2. ``stage_themes``: ``ThemeModel`` -> ``theme`` column, ``themes`` table,
+   ``k_scores``, ``stability``
+3. ``stage_sentiment``: ``sentiment``, ``sentiment_words`` per sentence; per theme
+   ``sentiment_mean``, ``sentiment_median``, ``share_negative``, ``share_neutral``,
+   ``share_positive``, ``sentiment_ci_low``, ``sentiment_ci_high`` (bootstrap 95 %)
+4. ``stage_actors``: ``actors`` per sentence (tuple of names), ``actors`` table
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+import pandas as pd
+
+__all__ = ["Analysis", "analyze", "STAGES", "stage_sentences", "stage_themes", "stage_sentiment", "stage_actors"]
+
+
+@dataclass
+class Analysis:
+    """Result of ``analyze``.
+
+    - ``sentences``: the sentence table (``sentence_id, paragraph, text, start,
+      end, is_heading``) plus ``theme`` (int, numbered by first appearance).
+    - ``tokens``: the token table (``helpers.tokens``).
+    - ``themes``: one row per theme: ``theme, label, top_terms, n_sentences,
+      share, first_sentence, last_sentence, paragraphs, representative,
+      representative_ids`` (see ``helpers.themes.describe_themes``).
+    - ``k_scores``: criterion per candidate k (``k, silhouette, stability,
+      log_prior, score``; empty when k was fixed).
+    - ``k``: the number of themes; ``stability``: mean pairwise ARI of the theme
+      assignment over several seeds (1.0 = the same themes whatever the seed).
+    - ``lang``: "de" or "en"; ``notes``: human-readable remarks; ``params``:
+      the arguments of ``analyze``; ``models``: fitted models by stage.
+    """
+
+    path: Path
+    lang: str
+    sentences: pd.DataFrame
+    tokens: pd.DataFrame = field(default_factory=pd.DataFrame)
+    themes: pd.DataFrame = field(default_factory=pd.DataFrame)
+    k_scores: pd.DataFrame = field(default_factory=pd.DataFrame)
+    k: int = 0
+    stability: float = float("nan")
+    actors: pd.DataFrame = field(default_factory=pd.DataFrame)
+    notes: list[str] = field(default_factory=list)
+    params: dict[str, Any] = field(default_factory=dict)
+    models: dict[str, Any] = field(default_factory=dict)
+
+
+def stage_sentences(result: Analysis) -> None:
+    """Split the article into sentences and tokens."""
+    from helpers import sentences, tokens
+
+    sdf = sentences(str(result.path), lang=result.params.get("lang", "auto"))
+    result.lang = str(sdf.attrs.get("lang", "de"))
+    result.sentences = sdf
+    result.tokens = tokens(sdf)
+
+
+def stage_themes(result: Analysis) -> None:
+    """Cluster the sentences into themes (``ThemeModel``)."""
+    from helpers.themes import ThemeModel
+
+    model = ThemeModel(k=result.params.get("k", "auto"), seed=result.params.get("seed", 0))
+    model.fit(result.sentences, result.tokens)
+    sdf = result.sentences.copy()
+    sdf["theme"] = model.labels_.astype(int)
+    sdf.attrs.update(result.sentences.attrs)
+    result.sentences = sdf
+    result.themes = model.themes_
+    result.k_scores = model.k_scores_
+    result.k = model.k_
+    result.stability = model.stability_
+    result.notes.extend(model.notes_)
+    result.models["themes"] = model
+
+
+def stage_sentiment(result: Analysis) -> None:
+    """Sentence sentiment (lexicon + rules for German, VADER for English) and per-theme aggregates."""
+    from helpers.sentiment import score_sentences, theme_sentiment
+
+    scored = score_sentences(result.sentences, result.tokens, lang=result.lang)
+    sdf = result.sentences.copy()
+    sdf["sentiment"] = scored["sentiment"].to_numpy()
+    sdf["sentiment_words"] = scored["sentiment_words"].to_numpy()
+    sdf.attrs.update(result.sentences.attrs)
+    result.sentences = sdf
+    if "theme" in sdf and not result.themes.empty:
+        agg = theme_sentiment(sdf, seed=result.params.get("seed", 0)).rename(columns={
+            "mean": "sentiment_mean", "median": "sentiment_median",
+            "ci_low": "sentiment_ci_low", "ci_high": "sentiment_ci_high"}).drop(columns=["n"])
+        result.themes = result.themes.merge(agg, on="theme", how="left")
+
+
+def stage_actors(result: Analysis) -> None:
+    """Actors per sentence and the article's actor table (``helpers.actors``)."""
+    from helpers.actors import find_actors
+
+    per_sentence, table = find_actors(result.sentences, result.tokens, result.params.get("actors"))
+    sdf = result.sentences.copy()
+    sdf["actors"] = per_sentence.to_numpy()
+    sdf.attrs.update(result.sentences.attrs)
+    result.sentences = sdf
+    result.actors = table
+
+
+#: Stages run by ``analyze``, in order.
+STAGES: list[Callable[[Analysis], None]] = [stage_sentences, stage_themes, stage_sentiment, stage_actors]
+
+
+def _check_k(k: int | str) -> int | str:
+    from helpers.errors import InputError
+
+    if isinstance(k, str):
+        if k.strip().lower() == "auto":
+            return "auto"
+        if k.strip().isdigit():
+            k = int(k.strip())
+        else:
+            raise InputError(f"k must be 'auto' or a positive whole number, not {k!r}")
+    if isinstance(k, bool) or not isinstance(k, int) or k < 1:
+        raise InputError(f"k must be 'auto' or a positive whole number, not {k!r}")
+    return k
+
+
+def analyze(
+    path: str | Path,
+    lang: str = "auto",
+    k: int | str = "auto",
+    seed: int = 0,
+    actors: Any = None,
+) -> Analysis:
+    """Analyse one article: sentences, tokens, themes, sentiment, actors.
+
+    ``k`` is "auto" or a positive int ("3" is accepted); ``actors`` an optional
+    user list of actor names (or ``{alias: name}``); bad input raises
+    ``helpers.InputError``.  Same arguments -> identical result.
+    """
+    params = {"lang": lang, "k": _check_k(k), "seed": int(seed), "actors": actors}
+    result = Analysis(path=Path(path), lang=lang, sentences=pd.DataFrame(), params=params)
+    for stage in STAGES:
+        stage(result)
+    return result

@@ -1,0 +1,661 @@
+"""Sentence sentiment for German and English news, and its summary per theme.
+
+German: a lexicon of lemma polarities in [-1, 1] plus four rules; English: VADER.
+
+- Lexicon (``lexicon="default"``): ``data/sentiment_de.tsv``, the German Polarity
+  Lexicon (Klenner et al. 2010, Apache-2.0, as shipped by textblob-de) with domain
+  corrections, plus project-curated news and conflict vocabulary (MIT); see
+  ``data/SENTIMENT_LEXICON.md``.  ``lexicon="sentiws"`` reads SentiWS (CC BY-NC-SA,
+  never shipped) from the directory in ``$TP_SENTIWS_DIR``; any other string is a
+  path to a TSV with ``lemma`` and ``polarity`` columns.
+- Lookup: the token's lemma (``norm``), then its lowercased text; hyphenated
+  compounds by their last part; ``ß`` and ``ss`` are the same.
+- Rules (``RULES``; pass ``rules=`` to switch them off one by one):
+
+  ``compounds``  an unknown compound takes the polarity of its longest known head
+                 (at least 4 letters, noun heads for nouns only) when the rest
+                 is a known word: "Wettbewerbsdruck" -> "Druck".
+  ``negation``   nicht, kein, nie, nichts, ohne, weder, kaum ... flip the polar
+                 words up to 3 tokens after them in the same clause (or, verb-final,
+                 the nearest one before them): positive x -0.75, negative x -0.5.
+                 "nicht nur" is no negation.
+  ``boosters``   sehr, besonders, zunehmend, massiv ... (x1.5) and etwas, leicht,
+                 eher, teilweise ... (x0.5) up to 2 tokens before a polar word.
+  ``contrast``   aber, doch, jedoch, dennoch, hingegen, allerdings, trotzdem,
+                 sondern inside a sentence: words before it count half.
+
+  The sentence score is ``s / sqrt(s^2 + 1)`` of the summed contributions ``s``.
+- English sentences are scored by VADER (``nltk-vader-sentiment``: ``vader``
+  package) on the sentence text, compound score.  German text never goes
+  through VADER.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import time
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from .errors import InputError
+
+__all__ = [
+    "RULES",
+    "NEUTRAL_BAND",
+    "Lexicon",
+    "load_lexicon",
+    "score_sentences",
+    "naive_sentiment",
+    "theme_sentiment",
+    "spearman_vs_annotators",
+    "sentiment_eval_block",
+    "bench_sentiment",
+]
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+DEFAULT_LEXICON = DATA_DIR / "sentiment_de.tsv"
+SENTIWS_ENV = "TP_SENTIWS_DIR"
+
+RULES: tuple[str, ...] = ("compounds", "negation", "boosters", "contrast")
+"""German rules, all on by default."""
+
+NEUTRAL_BAND = 0.05
+"""Scores in [-0.05, 0.05] count as neutral in ``theme_sentiment`` (VADER's convention)."""
+
+ALPHA = 1.0
+NEG_FACTOR_POS = -0.75  # "nicht gut": clearly negative, weaker than "schlecht"
+NEG_FACTOR_NEG = -0.5  # "nicht schlecht": mildly positive
+CONTRAST_BEFORE = 0.5
+NEG_WINDOW = 2
+BOOST_WINDOW = 2
+MIN_HEAD = 4
+MIN_MODIFIER = 3
+
+NEGATORS_DE = frozenset(
+    "nicht kein keine keiner keinen keinem keines nie niemals nichts ohne weder "
+    "niemand nirgends keineswegs keinesfalls kaum".split()
+)
+BOOSTERS_DE: dict[str, float] = {
+    **{w: 1.5 for w in (
+        "sehr besonders äußerst extrem höchst zunehmend stark deutlich erheblich massiv enorm "
+        "völlig total absolut zutiefst hochgradig außerordentlich überaus ausgesprochen "
+        "wesentlich weitaus schwer scharf heftig ernsthaft gravierend mehrfach wiederholt "
+        "immer äusserst ausserordentlich vollkommen gänzlich dramatisch"
+    ).split()},
+    **{w: 0.5 for w in (
+        "etwas leicht wenig bisschen teilweise teils eher relativ vergleichsweise einigermaßen "
+        "einigermassen halbwegs gewissermaßen bedingt etwa möglicherweise vielleicht angeblich "
+        "mäßig leise geringfügig"
+    ).split()},
+}
+DETERMINERS_DE = frozenset("der die das den dem des ein eine einen einem einer eines".split())
+CONTRAST_DE = frozenset("aber doch jedoch dennoch hingegen allerdings trotzdem sondern gleichwohl indes indessen".split())
+#: Words after which "aber"/"sondern" adds rather than contrasts ("aber auch").
+ADDITIVE_AFTER = frozenset({"auch", "zudem", "ebenso"})
+CLAUSE_PUNCT = frozenset(",;:–—-()[]\"„“”‚‘'?!.…")
+CLAUSE_WORDS_DE = frozenset(
+    "aber sondern doch jedoch weil dass daß wenn obwohl denn während sodass damit falls".split()
+)
+#: Function words never scored themselves, even when a lexicon lists them.
+NOT_POLAR_DE = NEGATORS_DE | CONTRAST_DE | frozenset("auch nur noch schon so wie als ja".split())
+
+
+def _key(word: str) -> str:
+    return word.lower().replace("ß", "ss")
+
+
+# ---------------------------------------------------------------------------- lexicon
+@dataclass(frozen=True)
+class Lexicon:
+    """Polarity per normalised lemma (lowercase, ß -> ss) and which entries are nouns."""
+
+    name: str
+    polarity: dict[str, float]
+    nouns: frozenset[str]
+    source: str = ""
+
+    def __len__(self) -> int:
+        return len(self.polarity)
+
+    def __hash__(self) -> int:  # used as an lru_cache key
+        return hash((self.name, self.source))
+
+
+def _read_tsv_lexicon(path: Path, name: str) -> Lexicon:
+    df = pd.read_csv(path, sep="\t", dtype={"lemma": str}, keep_default_na=False, quoting=3)
+    if not {"lemma", "polarity"} <= set(df.columns):
+        raise InputError(f"{path}: a sentiment lexicon needs the columns lemma and polarity (tab-separated)")
+    pol: dict[str, float] = {}
+    nouns: set[str] = set()
+    has_pos = "pos" in df.columns
+    for i, (lem, p) in enumerate(zip(df["lemma"], df["polarity"])):
+        key = _key(lem)
+        pol[key] = max(-1.0, min(1.0, float(p)))
+        is_noun = (df["pos"].iat[i] == "NN") if has_pos else lem[:1].isupper()
+        if is_noun:
+            nouns.add(key)
+        else:
+            nouns.discard(key)
+    return Lexicon(name, pol, frozenset(nouns), str(path))
+
+
+def _read_sentiws(directory: Path) -> Lexicon:
+    files = {kind: sorted(directory.glob(f"SentiWS_v*_{kind}.txt")) for kind in ("Positive", "Negative")}
+    if not files["Positive"] or not files["Negative"]:
+        raise InputError(
+            f"SentiWS not found in {directory}: expected SentiWS_v2.0_Positive.txt and "
+            f"SentiWS_v2.0_Negative.txt (download SentiWS yourself; it is CC BY-NC-SA and not shipped)"
+        )
+    pol: dict[str, float] = {}
+    nouns: set[str] = set()
+    for kind in ("Positive", "Negative"):
+        text = files[kind][-1].read_text(encoding="utf-8-sig")
+        for line in text.splitlines():
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) < 2 or "|" not in fields[0]:
+                continue
+            word, pos = fields[0].split("|", 1)
+            try:
+                value = max(-1.0, min(1.0, float(fields[1])))
+            except ValueError:
+                continue
+            inflections = fields[2].split(",") if len(fields) > 2 else []
+            for form in [word, *inflections]:
+                form = form.strip()
+                if not form:
+                    continue
+                key = _key(form)
+                if key not in pol or abs(value) > abs(pol[key]):
+                    pol[key] = value
+                if pos.upper().startswith("NN"):
+                    nouns.add(key)
+    return Lexicon("sentiws", pol, frozenset(nouns), str(directory))
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(lexicon: str = "default") -> Lexicon:
+    """The German lexicon: ``"default"``, ``"sentiws"`` (``$TP_SENTIWS_DIR``) or a TSV path."""
+    if lexicon == "default":
+        return _read_tsv_lexicon(DEFAULT_LEXICON, "default")
+    if lexicon == "sentiws":
+        where = os.environ.get(SENTIWS_ENV, "").strip()
+        if not where:
+            raise InputError(
+                f"lexicon='sentiws' needs ${SENTIWS_ENV}: set it to the folder holding "
+                f"SentiWS_v2.0_Positive.txt and SentiWS_v2.0_Negative.txt (SentiWS is CC BY-NC-SA, "
+                f"not shipped with this project)"
+            )
+        directory = Path(where).expanduser()
+        if not directory.is_dir():
+            raise InputError(f"${SENTIWS_ENV}={where} is not a folder: point it at the unpacked SentiWS files")
+        return _read_sentiws(directory)
+    path = Path(lexicon).expanduser()
+    if path.is_file():
+        return _read_tsv_lexicon(path, path.name)
+    raise InputError(
+        f"unknown sentiment lexicon {lexicon!r}: use 'default', 'sentiws' or the path of a TSV "
+        f"with lemma and polarity columns"
+    )
+
+
+# ------------------------------------------------------------------ German scoring
+@lru_cache(maxsize=200_000)
+def _modifier_known(modifier: str) -> bool:
+    import simplemma
+
+    stems = [modifier] + [modifier[: -len(cut)] for cut in ("s", "es", "n", "en", "er", "e") if modifier.endswith(cut)]
+    return any(len(stem) >= MIN_MODIFIER and simplemma.is_known(stem, lang="de") for stem in stems)
+
+
+@lru_cache(maxsize=200_000)
+def _head(lex: Lexicon, word: str, noun: bool) -> str | None:
+    """Longest known head of a compound ``word`` (normalised), or None."""
+    for i in range(MIN_MODIFIER, len(word) - MIN_HEAD + 1):
+        head = word[i:]
+        if head in lex.polarity and (head in lex.nouns) == noun and _modifier_known(word[:i]):
+            return head
+    return None
+
+
+_IER = re.compile(r"^(.{3,}ier)(?:t|te|ten|tes|ter|tem|est|end|ende|enden|ender)$")
+
+
+@lru_cache(maxsize=200_000)
+def _keys(text: str, norm: str) -> tuple[str, ...]:
+    """Lookup keys of a token: lemma, text, lemma of the lowercased text, -ieren verb."""
+    import simplemma
+
+    low = text.lower()
+    keys = [_key(norm), _key(text), _key(str(simplemma.lemmatize(low, lang="de")))]
+    m = _IER.match(low)
+    if m:
+        keys.append(_key(m.group(1) + "en"))
+    return tuple(dict.fromkeys(keys))
+
+
+def _lookup(lex: Lexicon, text: str, norm: str, parts: Sequence[str], compounds: bool) -> tuple[float, str] | None:
+    """(polarity, shown word) of one token, or None when the lexicon does not know it."""
+    for key in _keys(text, norm):
+        if key in lex.polarity:
+            return lex.polarity[key], text
+    if parts:
+        last = _key(parts[-1])
+        if last in lex.polarity:
+            return lex.polarity[last], f"{text}[{last}]"
+    if compounds and text[:1].isupper() and len(text) >= MIN_MODIFIER + MIN_HEAD:
+        word = _key(parts[-1]) if parts else _key(norm)
+        head = _head(lex, word, True)
+        if head is not None:
+            return lex.polarity[head], f"{text}[{head}]"
+    return None
+
+
+def _clauses(lows: list[str]) -> list[int]:
+    clause, out = 0, []
+    for i, low in enumerate(lows):
+        if low in CLAUSE_PUNCT or (i > 0 and low in CLAUSE_WORDS_DE):
+            clause += 1
+        out.append(clause)
+    return out
+
+
+def _contrast_index(lows: list[str]) -> int | None:
+    """Position of the last in-sentence contrast word (not sentence-initial, not additive)."""
+    found = None
+    content_seen = False
+    for i, low in enumerate(lows):
+        if low in CONTRAST_DE and content_seen:
+            nxt = lows[i + 1] if i + 1 < len(lows) else ""
+            if nxt in ADDITIVE_AFTER:
+                continue
+            if low == "doch" and (i == 0 or lows[i - 1] not in {",", ";", "–", "-"}):
+                continue  # modal particle "doch"
+            found = i
+        if low.isalpha():
+            content_seen = True
+    return found
+
+
+def _score_de(
+    texts: list[str],
+    norms: list[str],
+    parts: list[Sequence[str]],
+    negflags: list[bool],
+    lex: Lexicon,
+    rules: frozenset[str],
+) -> tuple[float, float, int, str]:
+    lows = [t.lower() for t in texts]
+    clauses = _clauses(lows)
+    n = len(texts)
+    polar: dict[int, float] = {}
+    shown: dict[int, str] = {}
+    for i in range(n):
+        low = lows[i]
+        if not texts[i][:1].isalpha() or low in NOT_POLAR_DE or _key(norms[i]) in NOT_POLAR_DE:
+            continue
+        hit = _lookup(lex, texts[i], norms[i], parts[i], "compounds" in rules)
+        if hit is None or hit[0] == 0.0:
+            continue
+        polar[i], shown[i] = hit
+    factor = {i: 1.0 for i in polar}
+    notes: dict[int, str] = {}
+    if "negation" in rules:
+        for k in range(n):
+            if not (negflags[k] or lows[k] in NEGATORS_DE):
+                continue
+            if lows[k] == "nicht" and k + 1 < n and lows[k + 1] in {"nur", "zuletzt", "minder"}:
+                continue
+            if k > 0 and lows[k - 1] == "oder":
+                continue  # "ob ... oder nicht"
+            targets = []
+            counted = 0
+            for j in range(k + 1, n):
+                if clauses[j] != clauses[k] or counted >= NEG_WINDOW:
+                    break
+                if j in polar:
+                    targets = [j]
+                    break
+                if lows[j] not in DETERMINERS_DE and lows[j] not in BOOSTERS_DE:
+                    counted += 1
+            clause_end = all(clauses[j] != clauses[k] or not texts[j][:1].isalnum() for j in range(k + 1, min(n, k + 2)))
+            if not targets and clause_end:  # verb-final "Das gefällt mir nicht."
+                before = [j for j in range(max(0, k - NEG_WINDOW - 1), k) if j in polar and clauses[j] == clauses[k]]
+                targets = before[-1:]
+            for j in targets:
+                factor[j] *= NEG_FACTOR_POS if polar[j] > 0 else NEG_FACTOR_NEG
+                notes[j] = f"{texts[k]}~" + notes.get(j, "")
+    if "boosters" in rules:
+        for j in sorted(polar, reverse=True):
+            if j not in polar:
+                continue
+            for k in range(j - 1, max(0, j - BOOST_WINDOW) - 1, -1):
+                b = next((BOOSTERS_DE[x] for x in _keys(texts[k], norms[k]) if x in BOOSTERS_DE), None)
+                if b is not None and clauses[k] == clauses[j]:
+                    factor[j] *= b
+                    notes[j] = notes.get(j, "") + f"{texts[k]} "
+                    polar.pop(k, None)  # a booster that has a polarity of its own only boosts here
+                    break
+    c = _contrast_index(lows) if "contrast" in rules else None
+    parts_out: list[str] = []
+    total = 0.0
+    for j in sorted(polar):
+        weight = CONTRAST_BEFORE if c is not None and j < c else 1.0
+        contrib = polar[j] * factor[j] * weight
+        total += contrib
+        mark = "½" if weight != 1.0 else ""
+        parts_out.append(f"{notes.get(j, '')}{shown[j]}{mark} {contrib:+.2f}")
+    score = total / math.sqrt(total * total + ALPHA)
+    return score, total, len(polar), "; ".join(parts_out)
+
+
+# ------------------------------------------------------------------ English (VADER)
+@lru_cache(maxsize=1)
+def _vader() -> Any:
+    try:
+        from vader import SentimentIntensityAnalyzer
+    except ImportError as exc:  # pragma: no cover - dependency missing
+        raise InputError(
+            "English sentiment needs the package nltk-vader-sentiment: pip install nltk-vader-sentiment"
+        ) from exc
+    return SentimentIntensityAnalyzer()
+
+
+_EN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+def _score_en(text: str) -> tuple[float, float, int, str]:
+    analyzer = _vader()
+    compound = float(analyzer.polarity_scores(text)["compound"])
+    lex = analyzer.lexicon
+    words = [(w, float(lex[w.lower()])) for w in _EN_WORD.findall(text) if w.lower() in lex]
+    shown = "; ".join(f"{w} {v / 4:+.2f}" for w, v in words)
+    return compound, sum(v for _, v in words) / 4, len(words), shown
+
+
+# ------------------------------------------------------------------------ public API
+def _lang_of(sentences: pd.DataFrame, tokens: pd.DataFrame | None, lang: str | None) -> str:
+    lang = lang or sentences.attrs.get("lang") or (tokens.attrs.get("lang") if tokens is not None else None)
+    if lang not in ("de", "en"):
+        raise InputError(f"sentiment is available for German (de) and English (en), not {lang!r}")
+    return str(lang)
+
+
+def _token_groups(sentences: pd.DataFrame, tokens: pd.DataFrame | None, lang: str) -> tuple[pd.DataFrame, dict[int, list[int]]]:
+    if tokens is None:
+        from .tokens import tokens as make_tokens
+
+        tokens = make_tokens(sentences, lang)
+    groups: dict[int, list[int]] = {}
+    for pos, sid in enumerate(tokens["sentence_id"].to_numpy()):
+        groups.setdefault(int(sid), []).append(pos)
+    return tokens, groups
+
+
+def _columns(tokens: pd.DataFrame) -> tuple[list[str], list[str], list[Sequence[str]], list[bool]]:
+    texts = tokens["text"].astype(str).tolist()
+    norms = tokens["norm"].astype(str).tolist() if "norm" in tokens else [t.lower() for t in texts]
+    parts = tokens["parts"].tolist() if "parts" in tokens else [()] * len(texts)
+    parts = [tuple(p) if isinstance(p, (tuple, list)) else () for p in parts]
+    negs = tokens["is_negation"].astype(bool).tolist() if "is_negation" in tokens else [False] * len(texts)
+    return texts, norms, parts, negs
+
+
+def score_sentences(
+    sentences: pd.DataFrame,
+    tokens: pd.DataFrame | None = None,
+    lexicon: str = "default",
+    *,
+    lang: str | None = None,
+    rules: Iterable[str] = RULES,
+) -> pd.DataFrame:
+    """Sentiment per sentence.
+
+    ``sentences``: the sentence table (``sentence_id``, ``text``; language in
+    ``attrs["lang"]`` or ``lang=``).  ``tokens``: its token table (made with
+    ``helpers.tokens`` when omitted; English ignores it).  Returns one row per
+    sentence: ``sentence_id``, ``sentiment`` in [-1, 1], ``sentiment_raw`` (summed
+    contributions; VADER: summed word valences / 4), ``n_polar`` (words that scored),
+    ``sentiment_words`` ("word contribution; ..."; ``nicht~`` marks a negation,
+    ``[druck]`` a compound head, ``½`` the half-weighted part before a contrast),
+    ``sentiment_method``.
+    """
+    lang = _lang_of(sentences, tokens, lang)
+    sids = [int(s) for s in sentences["sentence_id"]]
+    rows: list[tuple[float, float, int, str]] = []
+    if lang == "en":
+        if lexicon != "default":
+            raise InputError(f"lexicon={lexicon!r} is German only; English sentences are scored with VADER")
+        rows = [_score_en(str(t)) for t in sentences["text"]]
+        method = "vader"
+    else:
+        rules_set = frozenset(rules)
+        unknown = rules_set - set(RULES)
+        if unknown:
+            raise InputError(f"unknown sentiment rules {sorted(unknown)}: choose from {', '.join(RULES)}")
+        lex = load_lexicon(lexicon)
+        tokens, groups = _token_groups(sentences, tokens, lang)
+        texts, norms, parts, negs = _columns(tokens)
+        for sid in sids:
+            idx = groups.get(sid, [])
+            rows.append(_score_de([texts[i] for i in idx], [norms[i] for i in idx], [parts[i] for i in idx],
+                                  [negs[i] for i in idx], lex, rules_set))
+        method = f"lexicon:{lex.name}" + ("" if rules_set == set(RULES) else f" rules={','.join(sorted(rules_set)) or 'none'}")
+    out = pd.DataFrame(
+        {
+            "sentence_id": pd.Series(sids, dtype="int64"),
+            "sentiment": [round(r[0], 4) for r in rows],
+            "sentiment_raw": [round(r[1], 4) for r in rows],
+            "n_polar": pd.Series([r[2] for r in rows], dtype="int64"),
+            "sentiment_words": [r[3] for r in rows],
+            "sentiment_method": method,
+        }
+    )
+    out.attrs["lang"] = lang
+    return out
+
+
+def naive_sentiment(
+    sentences: pd.DataFrame,
+    tokens: pd.DataFrame | None = None,
+    lexicon: str = "default",
+    *,
+    lang: str | None = None,
+) -> pd.DataFrame:
+    """Baseline: (positive - negative lexicon words) / (positive + negative), no rules.
+
+    German looks up lemmas (``norm``) in the lexicon as they are (no compounds);
+    English counts VADER lexicon words.  Returns ``sentence_id``, ``sentiment_naive``.
+    """
+    lang = _lang_of(sentences, tokens, lang)
+    if lang == "en":
+        lex_en = _vader().lexicon
+        values = []
+        for text in sentences["text"]:
+            signs = [np.sign(lex_en[w.lower()]) for w in _EN_WORD.findall(str(text)) if w.lower() in lex_en]
+            values.append(_naive(signs))
+    else:
+        lex = load_lexicon(lexicon)
+        tokens, groups = _token_groups(sentences, tokens, lang)
+        _, norms, _, _ = _columns(tokens)
+        values = []
+        for sid in sentences["sentence_id"]:
+            signs = [np.sign(lex.polarity.get(_key(norms[i]), 0.0)) for i in groups.get(int(sid), [])]
+            values.append(_naive(signs))
+    return pd.DataFrame({"sentence_id": [int(s) for s in sentences["sentence_id"]], "sentiment_naive": values})
+
+
+def _naive(signs: list[float]) -> float:
+    pos = sum(1 for s in signs if s > 0)
+    neg = sum(1 for s in signs if s < 0)
+    return (pos - neg) / (pos + neg) if pos + neg else 0.0
+
+
+# ------------------------------------------------------------------------ per theme
+def theme_sentiment(
+    frame: pd.DataFrame,
+    seed: int = 0,
+    n_boot: int = 2000,
+    *,
+    theme_col: str = "theme",
+    score_col: str = "sentiment",
+    neutral_band: float = NEUTRAL_BAND,
+) -> pd.DataFrame:
+    """Sentiment summary per theme of a sentence table with a theme and a score column.
+
+    Columns: ``theme``, ``n``, ``mean``, ``median``, ``share_negative`` (score <
+    -``neutral_band``), ``share_neutral``, ``share_positive`` (score >
+    ``neutral_band``), ``ci_low``/``ci_high``: the 95% percentile bootstrap interval
+    of the mean (``n_boot`` resamples, generator seeded with ``seed`` afresh for each
+    theme, so a theme's interval does not depend on the others).  One sentence gives
+    a zero-width interval.
+    """
+    for col in (theme_col, score_col):
+        if col not in frame:
+            raise InputError(f"theme_sentiment needs a column {col!r}")
+    rows = []
+    for theme, grp in frame.groupby(theme_col, sort=True):
+        x = grp[score_col].astype(float).dropna().to_numpy()
+        if len(x) == 0:
+            continue
+        rng = np.random.default_rng(seed)
+        if len(x) > 1 and n_boot > 0:
+            means = x[rng.integers(0, len(x), size=(n_boot, len(x)))].mean(axis=1)
+            lo, hi = np.percentile(means, [2.5, 97.5])
+        else:
+            lo = hi = float(x.mean())
+        rows.append(
+            {
+                theme_col: theme,
+                "n": len(x),
+                "mean": float(x.mean()),
+                "median": float(np.median(x)),
+                "share_negative": float((x < -neutral_band).mean()),
+                "share_neutral": float((np.abs(x) <= neutral_band).mean()),
+                "share_positive": float((x > neutral_band).mean()),
+                "ci_low": float(min(lo, x.mean())),
+                "ci_high": float(max(hi, x.mean())),
+            }
+        )
+    return pd.DataFrame(rows, columns=[theme_col, "n", "mean", "median", "share_negative", "share_neutral",
+                                       "share_positive", "ci_low", "ci_high"])
+
+
+# ----------------------------------------------------------------------- evaluation
+def spearman_vs_annotators(
+    frame: pd.DataFrame,
+    score_col: str = "sentiment",
+    gold_cols: Sequence[str] = ("gold_sentiment_a", "gold_sentiment_b"),
+) -> dict[str, float]:
+    """Spearman rho of ``score_col`` against each gold column (rows with gold present).
+
+    Keys ``"Spearman a"``, ``"Spearman b"`` (the last letter of each gold column);
+    NaN when either side is constant.
+    """
+    from scipy.stats import spearmanr
+
+    out: dict[str, float] = {}
+    for col in gold_cols:
+        if col not in frame:
+            continue
+        gold = pd.to_numeric(frame[col], errors="coerce")
+        mask = gold.notna() & frame[score_col].notna()
+        x, y = frame.loc[mask, score_col].astype(float), gold[mask].astype(float)
+        rho = float("nan") if len(x) < 3 or x.nunique() < 2 or y.nunique() < 2 else float(spearmanr(x, y)[0])
+        out[f"Spearman {col[-1]}"] = rho
+    return out
+
+
+def sentiment_eval_block(ev: Any, seeds: list[int] | None = None) -> list[Any]:
+    """Metric block for ``helpers.evaluation.METRIC_BLOCKS``: Spearman rho vs each annotator.
+
+    Rows: lexicon+rules (default lexicon), the naive count baseline, SentiWS when
+    ``$TP_SENTIWS_DIR`` is set, and annotator b scored against a (task ceiling).
+    """
+    from .evaluation import Row
+
+    sdf = ev.sentences
+    rows = []
+    scored = score_sentences(sdf, ev.tokens, lang=ev.lang)
+    frame = sdf.assign(_s=scored["sentiment"].to_numpy())
+    rows.append(Row(ev.name, "sentiment: lexicon + rules" if ev.lang == "de" else "sentiment: VADER",
+                    {k: [v] for k, v in spearman_vs_annotators(frame, "_s").items()}))
+    naive = naive_sentiment(sdf, ev.tokens, lang=ev.lang)
+    frame = sdf.assign(_s=naive["sentiment_naive"].to_numpy())
+    rows.append(Row(ev.name, "sentiment: naive lexicon count",
+                    {k: [v] for k, v in spearman_vs_annotators(frame, "_s").items()}))
+    if ev.lang == "de" and os.environ.get(SENTIWS_ENV):
+        s = score_sentences(sdf, ev.tokens, lexicon="sentiws", lang=ev.lang)
+        frame = sdf.assign(_s=s["sentiment"].to_numpy())
+        rows.append(Row(ev.name, "sentiment: SentiWS + rules (local only)",
+                        {k: [v] for k, v in spearman_vs_annotators(frame, "_s").items()}))
+    if "gold_sentiment_a" in sdf and "gold_sentiment_b" in sdf:
+        frame = sdf.assign(_s=pd.to_numeric(sdf["gold_sentiment_b"], errors="coerce"))
+        rows.append(Row(ev.name, "sentiment: annotator b (ceiling)",
+                        {k: [v] for k, v in spearman_vs_annotators(frame, "_s", ("gold_sentiment_a",)).items()}))
+    return rows
+
+
+# ------------------------------------------------------------------------ benchmark
+ENGLISH_BENCH_TEXT = (
+    "The two companies have worked together closely for years, and both sides still describe the "
+    "partnership as a success. Behind the scenes, however, tensions are growing. Engineers complain "
+    "that the contract gives one partner far too much control over the shared technology. "
+    "Regulators in Brussels and Washington are examining whether the deal harms competition. "
+    "Executives insist that the cooperation is not in danger. Yet several managers have already "
+    "left, and critics warn of a costly legal dispute. Analysts expect a compromise, but they do not "
+    "rule out a painful break. Investors reacted calmly and the shares rose slightly on Friday."
+)
+
+
+def _bench_table(text: str, lang: str, repeat: int) -> pd.DataFrame:
+    from .sentences import split_sentences
+
+    texts: list[str] = []
+    for para in [p for p in re.split(r"\n\s*\n", text) if p.strip()]:
+        texts += [para[a:b].replace("\n", " ") for a, b in split_sentences(para, lang)]
+    texts = texts * repeat
+    df = pd.DataFrame({"sentence_id": range(len(texts)), "text": texts})
+    df.attrs["lang"] = lang
+    return df
+
+
+def bench_sentiment(repeat: int = 20, seed_path: str | Path | None = None) -> dict[str, dict[str, float]]:
+    """Sentences per second of ``score_sentences`` for German (the seed) and English.
+
+    German text: the seed article repeated ``repeat`` times; English: a built-in
+    paragraph repeated to a similar count.  ``tokens_s`` is the tokenisation time
+    (``helpers.tokens``), ``score_s`` the scoring alone (lexicon loaded beforehand),
+    ``sentences_per_s`` = sentences / score_s.  Word-level caches are cleared first,
+    but a repeated text hits them after its first copy: real articles are slower.
+    """
+    from .tokens import tokens as make_tokens
+
+    root = Path(__file__).resolve().parents[2]
+    seed = Path(seed_path) if seed_path else root / "seeds" / "openai_microsoft_spannungen.txt"
+    results: dict[str, dict[str, float]] = {}
+    load_lexicon("default")
+    _vader()
+    for lang, text, rep in (("de", seed.read_text(encoding="utf-8"), repeat), ("en", ENGLISH_BENCH_TEXT, repeat * 5)):
+        sdf = _bench_table(text, lang, rep)
+        _keys.cache_clear()
+        _head.cache_clear()
+        t0 = time.perf_counter()
+        tdf = make_tokens(sdf, lang) if lang == "de" else None
+        t1 = time.perf_counter()
+        score_sentences(sdf, tdf, lang=lang)
+        t2 = time.perf_counter()
+        n = len(sdf)
+        results[lang] = {
+            "sentences": float(n),
+            "tokens_s": round(t1 - t0, 4),
+            "score_s": round(t2 - t1, 4),
+            "sentences_per_s": round(n / max(t2 - t1, 1e-9), 1),
+        }
+    return results

@@ -1,0 +1,216 @@
+"""Golden values for helpers.sentiment, reasoned by hand (no development data)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from helpers import sentiment as sm
+from helpers.errors import InputError
+
+
+def table(texts: list[str], lang: str = "de") -> pd.DataFrame:
+    df = pd.DataFrame({"sentence_id": range(len(texts)), "text": texts})
+    df.attrs["lang"] = lang
+    return df
+
+
+def score(text: str, lang: str = "de", **kw: object) -> float:
+    return float(sm.score_sentences(table([text], lang), **kw)["sentiment"].iat[0])
+
+
+# ------------------------------------------------------------------------ German
+def test_output_columns_and_range() -> None:
+    out = sm.score_sentences(table(["Das ist gut.", "Das ist schlecht.", "Der Zug fährt um acht."]))
+    assert list(out.columns) == ["sentence_id", "sentiment", "sentiment_raw", "n_polar", "sentiment_words",
+                                 "sentiment_method"]
+    assert out["sentiment"].between(-1, 1).all()
+    assert out["sentence_id"].tolist() == [0, 1, 2]
+    assert out["sentiment"].iat[2] == 0.0 and out["sentiment_words"].iat[2] == ""
+
+
+def test_positive_negative_and_negation() -> None:
+    assert score("Das ist gut.") > 0
+    assert score("Das ist schlecht.") < 0
+    assert score("Das ist nicht gut.") < 0
+    assert score("Das ist nicht schlecht.") > 0
+    # "nicht schlecht" is weaker than "gut"
+    assert score("Das ist nicht schlecht.") < score("Das ist gut.")
+    assert score("Es gibt keine Probleme.") > 0
+
+
+def test_nicht_nur_and_oder_nicht_are_no_negation() -> None:
+    assert score("Das hilft nicht nur uns.") > 0
+    assert score("Offen ist, ob die Hilfe kommt oder nicht.") > 0
+
+
+def test_verb_final_negation() -> None:
+    assert score("Die Zusammenarbeit gelingt nicht.") < 0
+
+
+def test_tension_words_negative_and_legal_words_neutral() -> None:
+    assert score("Die Spannungen nehmen zu.") < 0
+    assert score("Der Konflikt zwischen den Partnern wächst.") < 0
+    assert score("Es gibt Streit über den Vertrag.") < 0
+    assert score("Die Abhängigkeit von einem Anbieter ist groß.") < 0
+    assert score("Der Konzern ist marktbeherrschend.") < 0
+    for text in ("Das Recht gilt.", "Die Reform kommt im Mai.", "Die Novelle wurde beschlossen.",
+                 "Der Rat tagt morgen."):
+        assert score(text) == 0.0, text
+
+
+def test_curated_news_vocabulary() -> None:
+    assert score("Es gibt scharfe Kritik an dem Plan.") < 0
+    assert score("Die Regelung verstößt gegen EU-Recht.") < 0
+    assert score("Das ist Diskriminierung.") < 0
+    assert score("Die Einigung ist ein Durchbruch.") > 0
+
+
+def test_intensifiers_and_dampeners() -> None:
+    assert score("Das ist sehr gut.") > score("Das ist gut.") > score("Das ist eher gut.") > 0
+    assert score("Das ist besonders schlecht.") < score("Das ist schlecht.") < 0
+
+
+def test_compound_head() -> None:
+    out = sm.score_sentences(table(["Der Wettbewerbsdruck steigt."]))
+    assert out["sentiment"].iat[0] < 0
+    assert "[druck]" in out["sentiment_words"].iat[0]
+    # without the rule the unknown compound is not scored
+    assert score("Der Wettbewerbsdruck steigt.", rules=("negation", "boosters", "contrast")) == 0.0
+    # a known word is never split: "Abbildung" is neutral in the lexicon
+    assert score("Die Abbildung zeigt den Plan.") == 0.0
+
+
+def test_hyphenated_compound_uses_last_part() -> None:
+    assert score("Der Handels-Streit dauert an.") < 0
+
+
+def test_contrast_weights_the_second_clause() -> None:
+    # equal strengths on both sides: the clause after "aber" decides
+    assert score("Das Ergebnis ist gut, aber die Lage ist schlecht.") < 0
+    assert score("Die Lage ist schlecht, aber das Ergebnis ist gut.") > 0
+    # without the rule the two cancel out
+    assert score("Das Ergebnis ist gut, aber die Lage ist schlecht.", rules=("negation",)) == 0.0
+    # "aber auch" adds, sentence-initial "Aber" relates to the sentence before
+    assert score("Aber die Lage ist schlecht.") == score("Die Lage ist schlecht.")
+
+
+def test_sentiment_words_explain_the_score() -> None:
+    words = sm.score_sentences(table(["Das ist nicht gut."]))["sentiment_words"].iat[0]
+    assert "nicht~gut" in words and "-0.75" in words
+
+
+def test_german_never_uses_vader(monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom() -> None:
+        raise AssertionError("VADER called on German text")
+
+    monkeypatch.setattr(sm, "_vader", boom)
+    out = sm.score_sentences(table(["This is very good."], "de"))
+    assert out["sentiment_method"].iat[0].startswith("lexicon")
+
+
+def test_uses_given_token_table() -> None:
+    from helpers.tokens import tokens
+
+    sdf = table(["Das ist gut.", "Das ist schlecht."])
+    tdf = tokens(sdf, "de")
+    assert sm.score_sentences(sdf, tdf)["sentiment"].tolist() == sm.score_sentences(sdf)["sentiment"].tolist()
+
+
+def test_unknown_language_and_rules_raise() -> None:
+    with pytest.raises(InputError):
+        sm.score_sentences(table(["Bonjour."], "fr"))
+    with pytest.raises(InputError):
+        sm.score_sentences(table(["Gut."]), rules=("magic",))
+    with pytest.raises(InputError):
+        sm.score_sentences(table(["Good."], "en"), lexicon="sentiws")
+
+
+# ------------------------------------------------------------------------ lexicons
+def test_default_lexicon_shape() -> None:
+    lex = sm.load_lexicon("default")
+    assert len(lex) > 7500
+    assert all(-1.0 <= v <= 1.0 for v in lex.polarity.values())
+    assert lex.polarity["spannung"] < 0 and lex.polarity["reform"] == 0.0 and lex.polarity["recht"] == 0.0
+    assert lex.polarity["kritik"] < 0 and "druck" in lex.nouns
+
+
+def test_sentiws_missing_gives_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    sm.load_lexicon.cache_clear()
+    monkeypatch.delenv(sm.SENTIWS_ENV, raising=False)
+    with pytest.raises(InputError, match="TP_SENTIWS_DIR"):
+        sm.load_lexicon("sentiws")
+    monkeypatch.setenv(sm.SENTIWS_ENV, str(tmp_path))
+    with pytest.raises(InputError, match="SentiWS_v2.0_Positive.txt"):
+        sm.load_lexicon("sentiws")
+    sm.load_lexicon.cache_clear()
+
+
+def test_sentiws_format_is_read(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    # two made-up lines in the SentiWS layout: Word|POS<TAB>weight<TAB>inflections
+    (tmp_path / "SentiWS_v2.0_Positive.txt").write_text("Freude|NN\t0.6\tFreuden\n", encoding="utf-8")
+    (tmp_path / "SentiWS_v2.0_Negative.txt").write_text("Ärger|NN\t-0.5\tÄrgers\n", encoding="utf-8")
+    sm.load_lexicon.cache_clear()
+    monkeypatch.setenv(sm.SENTIWS_ENV, str(tmp_path))
+    try:
+        lex = sm.load_lexicon("sentiws")
+        assert lex.polarity["freuden"] == 0.6 and lex.polarity["ärgers".replace("ß", "ss")] == -0.5
+        assert score("Die Freude ist groß.", lexicon="sentiws") > 0
+    finally:
+        sm.load_lexicon.cache_clear()
+
+
+def test_custom_tsv_lexicon(tmp_path) -> None:
+    path = tmp_path / "lex.tsv"
+    path.write_text("lemma\tpolarity\nZug\t-1\n", encoding="utf-8")
+    assert score("Der Zug kommt.", lexicon=str(path)) < 0
+
+
+# ------------------------------------------------------------------------ English
+def test_english_vader() -> None:
+    assert score("This is good.", "en") > 0
+    assert score("This is not good.", "en") < 0
+    assert score("This is very good.", "en") > score("This is good.", "en")
+    out = sm.score_sentences(table(["The talks were a success."], "en"))
+    assert out["sentiment_method"].iat[0] == "vader" and "success" in out["sentiment_words"].iat[0]
+
+
+# ------------------------------------------------------------------------ baseline
+def test_naive_baseline_counts_without_rules() -> None:
+    out = sm.naive_sentiment(table(["Das ist gut.", "Das ist nicht gut.", "Gut und schlecht.", "Der Zug."]))
+    assert out["sentiment_naive"].tolist() == [1.0, 1.0, 0.0, 0.0]
+
+
+# ------------------------------------------------------------------------ themes
+def test_theme_sentiment_summary_and_bootstrap() -> None:
+    df = pd.DataFrame({"theme": [0, 0, 0, 0, 1, 1, 2],
+                       "sentiment": [-0.6, -0.2, 0.0, 0.4, 0.5, 0.7, -0.3]})
+    out = sm.theme_sentiment(df, seed=3, n_boot=500).set_index("theme")
+    assert out.loc[0, "n"] == 4
+    assert out.loc[0, "mean"] == pytest.approx(-0.1)
+    assert out.loc[0, "median"] == pytest.approx(-0.1)
+    assert out.loc[0, ["share_negative", "share_neutral", "share_positive"]].tolist() == [0.5, 0.25, 0.25]
+    for t in out.index:
+        assert out.loc[t, "ci_low"] <= out.loc[t, "mean"] <= out.loc[t, "ci_high"]
+    assert out.loc[2, "ci_low"] == out.loc[2, "ci_high"] == -0.3  # one sentence
+    again = sm.theme_sentiment(df, seed=3, n_boot=500).set_index("theme")
+    pd.testing.assert_frame_equal(out, again)
+    other = sm.theme_sentiment(df, seed=4, n_boot=500).set_index("theme")
+    assert (other.loc[0, "ci_low"], other.loc[0, "ci_high"]) != (out.loc[0, "ci_low"], out.loc[0, "ci_high"])
+
+
+# ------------------------------------------------------------------------ evaluation
+def test_spearman_vs_annotators() -> None:
+    df = pd.DataFrame({"s": [-0.5, 0.0, 0.5, 0.9], "gold_sentiment_a": [-2, 0, 1, 2],
+                       "gold_sentiment_b": [2, 1, 0, -1]})
+    rho = sm.spearman_vs_annotators(df, "s")
+    assert rho["Spearman a"] == pytest.approx(1.0)
+    assert rho["Spearman b"] == pytest.approx(-1.0)
+    const = sm.spearman_vs_annotators(df.assign(s=0.0), "s")
+    assert pd.isna(const["Spearman a"])
+
+
+def test_bench_returns_rates() -> None:
+    res = sm.bench_sentiment(repeat=1)
+    for lang in ("de", "en"):
+        assert res[lang]["sentences"] > 5 and res[lang]["sentences_per_s"] > 0

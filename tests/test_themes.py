@@ -1,0 +1,192 @@
+"""Theme model: golden behaviour on synthetic articles whose answer is known."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import numpy as np
+import pytest
+from sklearn.metrics import adjusted_rand_score
+
+import helpers
+from helpers.analysis import analyze
+from helpers.themes import ThemeModel, _bench_article, k_prior, k_range
+
+EN_TOPICS = [
+    [
+        "The football club won the championship final after a dramatic penalty shootout.",
+        "The coach praised the goalkeeper for saving two penalties in the final.",
+        "Football fans celebrated the championship in the stadium until midnight.",
+        "The striker scored twice for the club before the shootout.",
+        "The club captain lifted the championship trophy in front of the fans.",
+    ],
+    [
+        "The central bank raised interest rates by half a percentage point.",
+        "Inflation has stayed above the central bank target for two years.",
+        "Economists expect mortgage rates and loan costs to rise further.",
+        "The bank governor warned that inflation could stay high next year.",
+        "Higher interest rates make mortgage loans more expensive for households.",
+    ],
+    [
+        "Heavy rain caused flooding in several coastal towns.",
+        "Rivers burst their banks after the rain and the flooding closed roads.",
+        "Emergency services evacuated hundreds of residents from flooded homes.",
+        "Meteorologists forecast more heavy rain and storms for the coast.",
+        "The flooding damaged bridges, roads and homes along the rivers.",
+    ],
+]
+
+DE_TOPICS = [
+    [
+        "Der Fußballverein gewann das Pokalfinale nach einem dramatischen Elfmeterschießen.",
+        "Der Trainer lobte den Torwart, der zwei Elfmeter im Finale hielt.",
+        "Die Fans feierten den Pokalsieg des Vereins bis Mitternacht im Stadion.",
+        "Der Stürmer erzielte zwei Tore für den Verein vor dem Elfmeterschießen.",
+        "Der Kapitän des Vereins stemmte den Pokal vor den Fans in die Höhe.",
+    ],
+    [
+        "Die Zentralbank erhöhte den Leitzins um einen halben Prozentpunkt.",
+        "Die Inflation liegt seit zwei Jahren über dem Ziel der Zentralbank.",
+        "Ökonomen erwarten, dass Kredite und Hypotheken wegen der Zinsen teurer werden.",
+        "Die Präsidentin der Zentralbank warnte vor hoher Inflation im nächsten Jahr.",
+        "Höhere Zinsen verteuern Kredite und Hypotheken für die Haushalte.",
+    ],
+    [
+        "Starker Regen verursachte Hochwasser in mehreren Küstenorten.",
+        "Nach dem Regen traten Flüsse über die Ufer und das Hochwasser sperrte Straßen.",
+        "Rettungskräfte brachten Hunderte Bewohner aus überfluteten Häusern in Sicherheit.",
+        "Meteorologen sagen weiteren Regen und Sturm für die Küste voraus.",
+        "Das Hochwasser beschädigte Brücken, Straßen und Häuser an den Flüssen.",
+    ],
+]
+
+
+def _write(tmp_path: Path, paragraphs: list[list[str]], name: str = "article.txt") -> Path:
+    path = tmp_path / name
+    path.write_text("\n\n".join(" ".join(p) for p in paragraphs) + "\n", encoding="utf-8")
+    return path
+
+
+def _truth(paragraphs: list[list[str]]) -> list[int]:
+    return [i for i, p in enumerate(paragraphs) for _ in p]
+
+
+@pytest.mark.parametrize("topics", [EN_TOPICS, DE_TOPICS], ids=["en", "de"])
+def test_three_topics_recovered_exactly(tmp_path: Path, topics: list[list[str]]) -> None:
+    sdf = helpers.sentences(str(_write(tmp_path, topics)))
+    assert len(sdf) == 15
+    model = ThemeModel(k=3).fit(sdf)
+    assert adjusted_rand_score(_truth(topics), model.labels_) == 1.0
+    auto = ThemeModel(k="auto").fit(sdf)
+    assert auto.k_ == 3
+    assert adjusted_rand_score(_truth(topics), auto.labels_) == 1.0
+    assert auto.stability_ == pytest.approx(1.0)
+    assert list(auto.k_scores_["k"]) == [2, 3]
+
+
+def test_labels_name_the_topics(tmp_path: Path) -> None:
+    sdf = helpers.sentences(str(_write(tmp_path, EN_TOPICS)))
+    model = ThemeModel(k=3).fit(sdf)
+    themes = model.themes_
+    assert list(themes["theme"]) == [0, 1, 2]  # numbered by first appearance
+    assert list(themes["n_sentences"]) == [5, 5, 5]
+    expected = [{"club", "championship", "football", "fan", "shootout", "penalty"},
+                {"bank", "inflation", "rate", "mortgage", "interest"},
+                {"flooding", "rain", "river", "flood", "home", "road"}]
+    for (_, row), words in zip(themes.iterrows(), expected):
+        top = {t.lower() for t, _ in row["top_terms"][:3]}
+        assert top & words, (row["label"], words)
+        assert abs(sum(w for _, w in row["top_terms"]) - 1.0) < 1e-3
+        ids = row["representative_ids"]
+        assert 1 <= len(ids) <= 2
+        assert all(model.labels_[i] == row["theme"] for i in ids)
+        assert row["representative"] == sdf.loc[ids[0], "text"]
+
+
+def test_same_seed_identical_output(seed_path: Path) -> None:
+    sdf = helpers.sentences(str(seed_path))
+    tdf = helpers.tokens(sdf)
+    a = ThemeModel(seed=3).fit(sdf, tdf)
+    b = ThemeModel(seed=3).fit(sdf, tdf)
+    assert np.array_equal(a.labels_, b.labels_)
+    assert pickle.dumps(a.themes_) == pickle.dumps(b.themes_)
+    assert a.k_scores_.equals(b.k_scores_)
+    assert a.stability_ == b.stability_
+    # k=auto on the seed stays within the length-based range and is reasonably stable
+    assert a.k_ in k_range(len(sdf))
+    assert 0.3 <= a.stability_ <= 1.0
+
+
+def test_fixed_k_and_predict(seed_path: Path) -> None:
+    sdf = helpers.sentences(str(seed_path))
+    model = ThemeModel(k=4).fit(sdf)
+    assert model.k_ == 4 and model.k_scores_.empty
+    assert sorted(set(model.labels_.tolist())) == [0, 1, 2, 3]
+    assert np.array_equal(model.predict(sdf), model.labels_)
+    assert model.get_params()["k"] == 4  # scikit-learn parameter API
+
+
+def test_few_sentences_one_theme(tmp_path: Path) -> None:
+    sdf = helpers.sentences(str(_write(tmp_path, [EN_TOPICS[0][:2], EN_TOPICS[1][:2]])))
+    model = ThemeModel().fit(sdf)
+    assert model.k_ == 1
+    assert set(model.labels_.tolist()) == {0}
+    assert any("one theme" in n for n in model.notes_)
+    assert len(model.themes_) == 1
+
+
+def test_identical_sentences_do_not_crash(tmp_path: Path) -> None:
+    para = ["The bank raised interest rates again."] * 10
+    sdf = helpers.sentences(str(_write(tmp_path, [para] * 5)))
+    assert len(sdf) == 50
+    model = ThemeModel().fit(sdf)
+    assert len(model.labels_) == 50
+    assert model.k_ >= 1
+    assert len(model.themes_) == model.k_
+
+
+def test_sentences_without_content_words(tmp_path: Path) -> None:
+    empty = ["And so it is.", "It is what it is.", "Yes, and then?", "So be it.", "That is all.", "Or not."]
+    sdf = helpers.sentences(str(_write(tmp_path, [empty, EN_TOPICS[0], empty])))
+    model = ThemeModel(k=3).fit(sdf)
+    assert len(model.labels_) == len(sdf)
+    # an article of function words only: themes by position, no crash
+    only = helpers.sentences(str(_write(tmp_path, [empty, empty], "only.txt")))
+    m2 = ThemeModel().fit(only)
+    assert len(m2.labels_) == len(only)
+    assert any("no content words" in n for n in m2.notes_)
+
+
+def test_bad_k_rejected(tmp_path: Path) -> None:
+    sdf = helpers.sentences(str(_write(tmp_path, EN_TOPICS)))
+    for bad in (0, -2, "three", 2.5, True):
+        with pytest.raises(ValueError):
+            ThemeModel(k=bad).fit(sdf)
+
+
+def test_k_prior_grows_with_length() -> None:
+    assert k_prior(50) == pytest.approx(5.0)
+    assert k_range(12) == [2, 3]
+    assert k_range(5) == [2]
+    assert max(k_range(10_000)) == 10
+
+
+def test_analyze_seed(seed_path: Path) -> None:
+    result = analyze(seed_path, k="4", seed=1)
+    assert result.lang == "de"
+    assert result.k == 4
+    assert "theme" in result.sentences
+    assert len(result.themes) == 4
+    assert result.themes["n_sentences"].sum() == len(result.sentences)
+    auto = analyze(seed_path)
+    assert not auto.k_scores.empty and auto.k in set(auto.k_scores["k"])
+    with pytest.raises(helpers.InputError):
+        analyze(seed_path, k="many")
+
+
+def test_bench_article_is_long(seed_path: Path, tmp_path: Path) -> None:
+    text = _bench_article(str(seed_path), 1000)
+    path = tmp_path / "long.txt"
+    path.write_text(text, encoding="utf-8")
+    assert len(helpers.sentences(str(path))) >= 1000
