@@ -33,3 +33,169 @@ def lemma_bar(freq: pd.DataFrame, title: str = "Most frequent content words") ->
     fig.tight_layout()
     plt.close(fig)
     return fig
+
+
+def theme_colors(n: int) -> list[tuple[float, float, float]]:
+    """One colour per theme id (0..n-1), the same in every figure."""
+    base = sns.color_palette(PALETTE, 10)
+    return [base[i % len(base)] for i in range(max(n, 1))]
+
+
+def theme_names(themes: pd.DataFrame, width: int = 38) -> dict[int, str]:
+    """Short display names: ``"T1 · label"`` (themes are numbered from 1 for readers)."""
+    out = {}
+    for tid, label in zip(themes["theme"], themes["label"]):
+        text = str(label)
+        out[int(tid)] = f"T{int(tid) + 1} · " + (text if len(text) <= width else text[: width - 1] + "…")
+    return out
+
+
+def k_choice(k_scores: pd.DataFrame, k: int) -> Figure:
+    """How k was chosen: silhouette, length prior and their sum per candidate k."""
+    style()
+    fig, ax = plt.subplots(figsize=(7, 4.2))
+    if k_scores.empty:
+        ax.text(0.5, 0.5, f"k fixed to {k}: no choice made", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        plt.close(fig)
+        return fig
+    ax.plot(k_scores["k"], k_scores["silhouette"], marker="o", label="silhouette (separation of themes)")
+    ax.plot(k_scores["k"], k_scores["log_prior"], marker="s", label="length prior (log, peak at √(n/2))")
+    ax.plot(k_scores["k"], k_scores["score"], marker="D", linewidth=2.5, label="score = silhouette + prior")
+    ax.axvline(k, color="0.3", linestyle="--", linewidth=1)
+    ax.annotate(f"chosen k = {k}", (k, ax.get_ylim()[1]), xytext=(4, -14), textcoords="offset points")
+    ax.set_xlabel("number of themes k")
+    ax.set_ylabel("criterion")
+    ax.set_xticks(list(k_scores["k"]))
+    ax.set_title("Choosing the number of themes", loc="left", fontweight="bold")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize=8, frameon=False)
+    fig.tight_layout()
+    plt.close(fig)
+    return fig
+
+
+def theme_map(features: object, labels: object, themes: pd.DataFrame, seed: int = 0) -> Figure:
+    """Sentences in two dimensions (TruncatedSVD of the clustered features), coloured by theme."""
+    import numpy as np
+    from sklearn.decomposition import TruncatedSVD
+
+    style()
+    x = features
+    labels = np.asarray(labels)
+    n_comp = 2 if min(getattr(x, "shape", (0, 0))) > 2 else 1
+    coords = TruncatedSVD(n_components=n_comp, random_state=seed).fit_transform(x) if n_comp > 1 else None
+    fig, ax = plt.subplots(figsize=(7, 4.8))
+    names = theme_names(themes)
+    colors = theme_colors(len(names))
+    if coords is None:
+        ax.text(0.5, 0.5, "too few sentences for a map", ha="center", va="center", transform=ax.transAxes)
+    else:
+        for tid, name in names.items():
+            mask = labels == tid
+            ax.scatter(coords[mask, 0], coords[mask, 1], s=46, color=colors[tid], label=name,
+                       edgecolor="white", linewidth=0.6)
+            for i in np.flatnonzero(mask):
+                ax.annotate(str(i), (coords[i, 0], coords[i, 1]), fontsize=6.5, color="0.35",
+                            xytext=(3, 2), textcoords="offset points")
+        ax.legend(fontsize=8, loc="best", frameon=True)
+    ax.set_xlabel("component 1")
+    ax.set_ylabel("component 2")
+    ax.set_title("Sentences by similarity (numbers = sentence ids)", loc="left", fontweight="bold")
+    fig.tight_layout()
+    plt.close(fig)
+    return fig
+
+
+def theme_strip(sentences: pd.DataFrame, themes: pd.DataFrame) -> Figure:
+    """Which theme each sentence belongs to, in reading order; paragraph breaks as ticks."""
+    import numpy as np
+
+    style()
+    names = theme_names(themes)
+    colors = theme_colors(len(names))
+    n = len(sentences)
+    fig, ax = plt.subplots(figsize=(9, 0.45 * len(names) + 1.4))
+    ids = sentences["theme"].to_numpy()
+    for pos, tid in enumerate(ids):
+        ax.barh(int(tid), 1, left=pos, height=0.8, color=colors[int(tid)], edgecolor="white", linewidth=0.4)
+    breaks = np.flatnonzero(np.diff(sentences["paragraph"].to_numpy())) + 1
+    for b in breaks:
+        ax.axvline(b, color="0.75", linewidth=0.8, zorder=0)
+    ax.set_yticks(list(names))
+    ax.set_yticklabels(list(names.values()))
+    ax.invert_yaxis()
+    ax.set_xlim(0, n)
+    ax.set_xlabel("sentence (reading order; grey lines = paragraph breaks)")
+    ax.set_title("Where each theme appears in the article", loc="left", fontweight="bold")
+    ax.grid(False)
+    fig.tight_layout()
+    plt.close(fig)
+    return fig
+
+
+def sentiment_by_theme(themes: pd.DataFrame) -> Figure:
+    """Mean sentence sentiment per theme with its bootstrap 95 % confidence interval."""
+    style()
+    names = theme_names(themes)
+    colors = theme_colors(len(names))
+    t = themes.sort_values("sentiment_mean")
+    fig, ax = plt.subplots(figsize=(7.5, 0.5 * len(t) + 1.5))
+    y = range(len(t))
+    for yi, (_, row) in zip(y, t.iterrows()):
+        tid = int(row["theme"])
+        ax.errorbar(row["sentiment_mean"], yi,
+                    xerr=[[row["sentiment_mean"] - row["sentiment_ci_low"]], [row["sentiment_ci_high"] - row["sentiment_mean"]]],
+                    fmt="o", color=colors[tid], capsize=4, markersize=8)
+        ax.annotate(f"n={int(row['n_sentences'])}", (row["sentiment_ci_high"], yi), xytext=(5, -3),
+                    textcoords="offset points", fontsize=8, color="0.4")
+    ax.axvline(0, color="0.3", linewidth=1)
+    ax.set_yticks(list(y))
+    ax.set_yticklabels([names[int(tid)] for tid in t["theme"]])
+    ax.set_xlim(-1.05, 1.05)
+    ax.set_xlabel("mean sentiment (−1 negative … +1 positive), 95 % CI")
+    ax.set_title("How each theme sounds", loc="left", fontweight="bold")
+    fig.tight_layout()
+    plt.close(fig)
+    return fig
+
+
+def sentiment_along(sentences: pd.DataFrame, themes: pd.DataFrame) -> Figure:
+    """Sentence sentiment in reading order, bars coloured by theme."""
+    style()
+    names = theme_names(themes)
+    colors = theme_colors(len(names))
+    fig, ax = plt.subplots(figsize=(9, 3.4))
+    tids = sentences["theme"].astype(int).tolist() if "theme" in sentences else [0] * len(sentences)
+    ax.bar(sentences["sentence_id"], sentences["sentiment"], color=[colors[t] for t in tids], width=0.85)
+    ax.axhline(0, color="0.3", linewidth=1)
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_xlabel("sentence (reading order)")
+    ax.set_ylabel("sentiment")
+    ax.set_title("Sentiment sentence by sentence (colour = theme)", loc="left", fontweight="bold")
+    from matplotlib.patches import Patch
+
+    ax.legend(handles=[Patch(color=colors[t], label=n) for t, n in names.items()], fontsize=7.5,
+              loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=min(3, len(names)), frameon=False)
+    fig.tight_layout()
+    plt.close(fig)
+    return fig
+
+
+def report_figures(result: object) -> dict[str, Figure]:
+    """The figures of one analysis, by file stem, for reports (batch runner, HTML)."""
+    sentences = getattr(result, "sentences")
+    themes = getattr(result, "themes")
+    figures: dict[str, Figure] = {}
+    extra = _later_figures(result)
+    figures.update(extra)
+    figures["themes_strip"] = theme_strip(sentences, themes)
+    if "sentiment_mean" in themes:
+        figures["sentiment_by_theme"] = sentiment_by_theme(themes)
+    if "sentiment" in sentences:
+        figures["sentiment_along"] = sentiment_along(sentences, themes)
+    return figures
+
+
+def _later_figures(result: object) -> dict[str, Figure]:
+    """Figures of later stages (tension), added here as they exist."""
+    return {}

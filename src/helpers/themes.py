@@ -371,13 +371,22 @@ def describe_themes(
     terms = _sentence_terms(sentences, tokens, use_parts=False)
     index = {t: j for j, t in enumerate(vocab)}
     class_counts = np.zeros((len(themes), len(vocab)))
+    class_df = np.zeros((len(themes), len(vocab)))
     for i, ts in enumerate(terms):
         for t in ts:
             j = index.get(t)
             if j is not None:
                 class_counts[labels[i], j] += 1
+        for t in set(ts):
+            j = index.get(t)
+            if j is not None:
+                class_df[labels[i], j] += 1
     tf_rows = tfidf.toarray() if sparse.issparse(tfidf) else np.asarray(tfidf)
-    capital_boost = np.array([1.5 if forms.get(t, t)[:1].isupper() else 1.0 for t in vocab])
+    from .actors import FIRST_NAMES
+
+    capital_boost = np.array([
+        0.0 if forms.get(t, t) in FIRST_NAMES else (2.0 if forms.get(t, t)[:1].isupper() else 1.0) for t in vocab
+    ])
     rows = []
     for c in themes:
         members = np.flatnonzero(labels == c)
@@ -389,7 +398,8 @@ def describe_themes(
             avg = class_counts.sum() / max(len(themes), 1)
             freq = np.maximum(class_counts.sum(axis=0), 1.0)
             theme_df = np.maximum((class_counts > 0).sum(axis=0), 1)
-            w = tf * np.log1p(avg / freq) * np.log1p(len(themes) / theme_df) * np.sqrt(np.maximum(idf, 0.0))
+            spread = np.sqrt(class_df[c] / max(len(members), 1))  # in how many of the theme's sentences
+            w = tf * spread * np.log1p(avg / freq) * np.log1p(len(themes) / theme_df) * np.sqrt(np.maximum(idf, 0.0))
             w = w * capital_boost
             order = sorted((j for j in np.flatnonzero(w > 0)), key=lambda j: (-w[j], vocab[j]))[:n_terms]
             wsum = float(sum(w[j] for j in order)) or 1.0
