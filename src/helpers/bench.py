@@ -168,9 +168,28 @@ def main() -> int:
     return 0
 
 
+def _records(df: Any) -> list[dict[str, Any]]:
+    return df.to_dict("records") if hasattr(df, "to_dict") else list(df)
+
+
+def _themes() -> list[dict[str, Any]]:
+    from .themes import bench_themes
+
+    return _records(bench_themes(repeat=2))
+
+
+def _sentiment() -> list[dict[str, Any]]:
+    from .sentiment import bench_sentiment
+
+    return [{"language": lang, **values} for lang, values in bench_sentiment().items()]
+
+
 def _extra_benchmarks() -> list[tuple[str, Callable[[], list[dict[str, Any]]]]]:
     """Benchmarks of later stages, registered here as they are added."""
-    return []
+    return [
+        ("themes: seed and ~1,000-sentence article vs plain TfidfVectorizer+KMeans", _themes),
+        ("sentiment scoring: sentences/s (tokenising timed separately)", _sentiment),
+    ]
 
 
 if __name__ == "__main__":

@@ -164,7 +164,7 @@ def sentiment_along(sentences: pd.DataFrame, themes: pd.DataFrame) -> Figure:
     style()
     names = theme_names(themes)
     colors = theme_colors(len(names))
-    fig, ax = plt.subplots(figsize=(9, 3.4))
+    fig, ax = plt.subplots(figsize=(9, 3.8))
     tids = sentences["theme"].astype(int).tolist() if "theme" in sentences else [0] * len(sentences)
     ax.bar(sentences["sentence_id"], sentences["sentiment"], color=[colors[t] for t in tids], width=0.85)
     ax.axhline(0, color="0.3", linewidth=1)
@@ -175,7 +175,7 @@ def sentiment_along(sentences: pd.DataFrame, themes: pd.DataFrame) -> Figure:
     from matplotlib.patches import Patch
 
     ax.legend(handles=[Patch(color=colors[t], label=n) for t, n in names.items()], fontsize=7.5,
-              loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=min(3, len(names)), frameon=False)
+              loc="upper center", bbox_to_anchor=(0.5, -0.3), ncol=min(3, len(names)), frameon=False)
     fig.tight_layout()
     plt.close(fig)
     return fig

@@ -662,3 +662,15 @@ def bench_themes(seed_path: str | None = None, target_sentences: int = 1000, rep
                 }
             )
     return pd.DataFrame(rows)
+
+
+def theme_overview(themes: pd.DataFrame, n_terms: int = 6) -> pd.DataFrame:
+    """A reader-facing view of the theme table: themes numbered from 1, top terms as text."""
+    out = pd.DataFrame({
+        "theme": [f"T{int(t) + 1}" for t in themes["theme"]],
+        "label": themes["label"],
+        "sentences": themes["n_sentences"],
+        "top terms (weight)": [", ".join(f"{w} ({v:.2f})" for w, v in terms[:n_terms]) for terms in themes["top_terms"]],
+        "representative sentence": themes["representative"],
+    })
+    return out
