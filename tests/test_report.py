@@ -1,0 +1,46 @@
+"""The notebooks run on another article by changing one parameter (papermill), and bad input fails early."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from helpers.report import main, notebook_paths, run_notebooks
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_every_notebook_has_a_parameters_cell_with_article() -> None:
+    paths = notebook_paths()
+    assert [p.name[:3] for p in paths] == sorted(p.name[:3] for p in paths) and paths
+    for path in paths:
+        nb = nbformat.read(str(path), as_version=4)
+        tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+        assert len(tagged) == 1, path.name
+        assert "ARTICLE" in tagged[0].source or "ARTICLES" in tagged[0].source, path.name
+
+
+@pytest.mark.slow
+def test_notebooks_run_on_an_english_article(tmp_path: Path) -> None:
+    report = run_notebooks(FIXTURES / "en_port_strike.txt", tmp_path / "out")
+    assert report.name == "report.html" and report.exists()
+    html = report.read_text(encoding="utf-8")
+    assert "Dock workers" in html  # the article's own sentences are in the report
+    for path in notebook_paths():
+        executed = nbformat.read(str(tmp_path / "out" / path.name), as_version=4)
+        errors = [o for c in executed.cells if c.cell_type == "code" for o in c.get("outputs", [])
+                  if o.get("output_type") == "error"]
+        assert not errors, path.name
+        text = "".join(o.get("text", "") for c in executed.cells if c.cell_type == "code"
+                       for o in c.get("outputs", []))
+        if path.name.startswith("01"):
+            assert "language:   en" in text
+
+
+def test_bad_article_fails_before_any_kernel(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--article", str(tmp_path / "missing.txt"), "--out", str(tmp_path / "o")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("error: no such file") and "\n" not in err
+    assert not (tmp_path / "o").exists()
