@@ -197,5 +197,137 @@ def report_figures(result: object) -> dict[str, Figure]:
 
 
 def _later_figures(result: object) -> dict[str, Figure]:
-    """Figures of later stages (tension), added here as they exist."""
-    return {}
+    """The headline tension figure, when the analysis has tension."""
+    if "tension" not in getattr(result, "sentences") or "tension_mean" not in getattr(result, "themes"):
+        return {}
+    return {"tension_profile": headline_figure(result)}
+
+
+# ------------------------------------------------------------------ tension profile
+TENSION_CMAP = "rocket_r"
+
+
+def _ranked_themes(themes: pd.DataFrame) -> pd.DataFrame:
+    return themes.sort_values(["tension_mean", "theme"], ascending=[False, True]).reset_index(drop=True)
+
+
+def tension_by_theme(ax_t: object, ax_s: object, themes: pd.DataFrame) -> None:
+    """Two aligned panels: mean tension per theme (ranked, 95 % CI) and mean sentiment beside it."""
+    names = theme_names(themes, width=30)
+    colors = theme_colors(len(names))
+    t = _ranked_themes(themes)
+    y = list(range(len(t)))
+    for yi, (_, row) in zip(y, t.iterrows()):
+        tid = int(row["theme"])
+        ax_t.barh(yi, row["tension_mean"], color=colors[tid], height=0.6)
+        ax_t.errorbar(row["tension_mean"], yi, fmt="none", ecolor="0.2", capsize=3,
+                      xerr=[[row["tension_mean"] - row["tension_ci_low"]], [row["tension_ci_high"] - row["tension_mean"]]])
+        ax_s.errorbar(row["sentiment_mean"], yi, fmt="o", color=colors[tid], capsize=3, markersize=7,
+                      xerr=[[row["sentiment_mean"] - row["sentiment_ci_low"]], [row["sentiment_ci_high"] - row["sentiment_mean"]]])
+    ax_t.set_yticks(y)
+    ax_t.set_yticklabels([names[int(tid)] for tid in t["theme"]])
+    ax_t.invert_yaxis()
+    ax_t.set_xlim(0, 1)
+    ax_t.set_xlabel("mean tension (0 none … 1 acute), 95 % CI")
+    ax_t.set_title("Themes ranked by tension", loc="left", fontweight="bold")
+    ax_s.axvline(0, color="0.3", linewidth=1)
+    ax_s.set_xlim(-1.05, 1.05)
+    ax_s.set_xlabel("mean sentiment, 95 % CI")
+    ax_s.set_title("… and how they sound", loc="left", fontweight="bold")
+    ax_s.tick_params(labelleft=False)
+
+
+def tension_arc(ax: object, sentences: pd.DataFrame, n_peaks: int = 3) -> None:
+    """Tension and sentiment over the article (0–100 %), smoothed, with the peaks labelled."""
+    from .tension import arc, arc_peaks
+
+    n = len(sentences)
+    pos = [100.0 * (i + 0.5) / n for i in range(n)]
+    t_arc = arc(sentences["tension"].to_numpy())
+    s_arc = arc(sentences["sentiment"].to_numpy())
+    ax.scatter(pos, sentences["tension"], s=12, color="#b2182b", alpha=0.35, label="tension per sentence")
+    ax.plot(t_arc["position"], t_arc["smoothed"], color="#b2182b", linewidth=2.6, label="tension (smoothed)")
+    ax.plot(s_arc["position"], s_arc["smoothed"], color="#2166ac", linewidth=2.0, linestyle="--",
+            label="sentiment (smoothed)")
+    ax.axhline(0, color="0.6", linewidth=0.8)
+    peaks = arc_peaks(sentences, column="tension", n=n_peaks)
+    for _, peak in peaks.iterrows():
+        sid = int(peak["sentence_id"])
+        x = 100.0 * (sid + 0.5) / n
+        yv = float(sentences.loc[sentences["sentence_id"] == sid, "tension"].iloc[0])
+        words = str(sentences.loc[sentences["sentence_id"] == sid, "text"].iloc[0]).split()
+        snippet = " ".join(words[:6]) + (" …" if len(words) > 6 else "")
+        ax.annotate(f"S{sid}: {snippet}", (x, yv), xytext=(0, 14), textcoords="offset points", ha="center",
+                    fontsize=7.5, arrowprops={"arrowstyle": "-", "color": "0.4"},
+                    bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "0.7", "alpha": 0.9})
+    ax.set_xlim(0, 100)
+    ax.set_ylim(-1.05, 1.25)
+    ax.set_xlabel("position in the article (% of sentences)")
+    ax.set_ylabel("score")
+    ax.set_title("How tension rises and falls through the article", loc="left", fontweight="bold")
+    ax.legend(loc="lower left", fontsize=8, ncol=3, frameon=True)
+
+
+def theme_position_heatmap(ax: object, sentences: pd.DataFrame, themes: pd.DataFrame, bins: int = 10) -> None:
+    """Mean tension of each theme in each tenth of the article (blank: theme absent there)."""
+    import numpy as np
+
+    names = theme_names(themes, width=30)
+    n = len(sentences)
+    b = np.minimum((np.arange(n) * bins) // max(n, 1), bins - 1)
+    frame = pd.DataFrame({"theme": sentences["theme"].to_numpy(), "bin": b, "tension": sentences["tension"].to_numpy()})
+    grid = frame.pivot_table(index="theme", columns="bin", values="tension", aggfunc="mean")
+    grid = grid.reindex(index=list(_ranked_themes(themes)["theme"]), columns=range(bins))
+    sns.heatmap(grid, ax=ax, cmap=TENSION_CMAP, vmin=0, vmax=1, cbar_kws={"label": "mean tension"},
+                linewidths=0.5, linecolor="white")
+    ax.set_yticklabels([names[int(t)] for t in grid.index], rotation=0)
+    ax.set_xticklabels([f"{10 * i}–{10 * (i + 1)}%" for i in range(bins)], rotation=45, ha="right", fontsize=8)
+    ax.set_xlabel("position in the article")
+    ax.set_ylabel("")
+    ax.set_title("Where each theme is tense", loc="left", fontweight="bold")
+
+
+def actor_matrix(ax: object, pairs: pd.DataFrame, actors: pd.DataFrame, top: int = 7) -> None:
+    """Mean tension of the sentences naming both actors (number of sentences in the cell)."""
+    import numpy as np
+
+    names = list(actors["actor"].head(top)) if len(actors) else []
+    if len(names) < 2 or pairs is None or pairs.empty:
+        ax.text(0.5, 0.5, "fewer than two actors named together", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        ax.set_title("Between whom", loc="left", fontweight="bold")
+        return
+    m = pd.DataFrame(np.nan, index=names, columns=names)
+    counts = pd.DataFrame(0, index=names, columns=names)
+    for _, row in pairs.iterrows():
+        a, b = row["actor_a"], row["actor_b"]
+        if a in names and b in names:
+            m.loc[a, b] = m.loc[b, a] = row["mean_tension"]
+            counts.loc[a, b] = counts.loc[b, a] = int(row["n_sentences"])
+    annot = counts.map(lambda c: f"n={c}" if c else "")
+    mask = np.triu(np.ones_like(m, dtype=bool))
+    sns.heatmap(m, ax=ax, mask=mask, cmap=TENSION_CMAP, vmin=0, vmax=1, annot=annot, fmt="",
+                annot_kws={"fontsize": 7}, cbar_kws={"label": "mean tension"}, linewidths=0.5, linecolor="white")
+    ax.set_title("Between whom: tension of sentences naming both", loc="left", fontweight="bold")
+    ax.tick_params(axis="x", rotation=45)
+    ax.tick_params(axis="y", rotation=0)
+
+
+def headline_figure(result: object, title: str | None = None) -> Figure:
+    """The tension profile in one image: ranked themes with sentiment, the arc, theme × position, actors."""
+    style()
+    sentences = getattr(result, "sentences")
+    themes = getattr(result, "themes")
+    fig = plt.figure(figsize=(15, 12))
+    grid = fig.add_gridspec(3, 4, height_ratios=[1.0, 1.05, 1.1], hspace=0.55, wspace=0.35)
+    tension_arc(fig.add_subplot(grid[0, :]), sentences)
+    ax_t = fig.add_subplot(grid[1, :3])
+    ax_s = fig.add_subplot(grid[1, 3], sharey=ax_t)
+    tension_by_theme(ax_t, ax_s, themes)
+    ax_h = fig.add_subplot(grid[2, :2])
+    theme_position_heatmap(ax_h, sentences, themes)
+    actor_matrix(fig.add_subplot(grid[2, 2:]), getattr(result, "actor_pairs", pd.DataFrame()),
+                 getattr(result, "actors", pd.DataFrame()))
+    fig.suptitle(title or "Tension profile", x=0.01, ha="left", fontsize=16, fontweight="bold")
+    plt.close(fig)
+    return fig

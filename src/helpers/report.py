@@ -18,6 +18,12 @@ from .errors import InputError
 from .reading import project_root, read_article, resolve_article
 
 NOTEBOOK_PARAMETERS = ("ARTICLE", "LANG", "K", "SEED")
+
+# Reports are read, not coded: text columns left-aligned, a readable measure.
+_REPORT_CSS = (
+    ".jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { text-align: left; vertical-align: top; }"
+    " .jp-Notebook { max-width: 1200px; margin: auto; }"
+)
 """Parameters the notebooks may declare in their ``parameters`` cell."""
 
 
@@ -75,6 +81,7 @@ def write_html(notebook: Any, target: Path, title: str) -> Path:
     exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
     notebook.metadata["title"] = title
     body, _ = exporter.from_notebook_node(notebook)
+    body = body.replace("</head>", f"<style>{_REPORT_CSS}</style>\n</head>", 1)
     target.write_text(body, encoding="utf-8")
     return target
 
