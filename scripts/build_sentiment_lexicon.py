@@ -42,6 +42,9 @@ REASONS = {
     "soften": "too strong for news prose: toned down",
     "frequent": "frequent word (among the 4,000 most frequent of pattern's de-frequency list, "
                 "reviewed by hand) whose usual sense in news prose is neutral or homonymous",
+    "wordfreq": "frequent word (among the 8,000 most frequent German words of the wordfreq package, "
+                "reviewed by hand) whose usual sense in news prose is neutral, a function word, or "
+                "of the other sign",
 }
 
 CORRECTIONS: dict[str, tuple[float, str]] = {}
@@ -105,7 +108,7 @@ _corr("sense", -0.3, "Abwiegelung Schmeichelei Eigenlob Selbstlob Medienspektake
 _corr("adverb", 0.0, "absolut maximal direkt durstig hungrig schläfrig etlich eng fett gross hoch höhen "
       "normal real billig heiss einfach schnell offen hell gesucht natürlich wirklich genug genügend "
       "hinreichend nah echt rein lauter zig zahlreich")
-_corr("adverb", 0.3, "wichtig klar sicher richtig ausreichend wahr stark")
+_corr("adverb", 0.3, "klar sicher richtig ausreichend wahr stark")
 _corr("shifter", 0.0, "verhindern verhindert")
 _corr("frequent", 0.0, "anderer anders andere verschieden wohl lassen fest glauben Glaube Kraft Sucht ziehen "
       "spielen einige allein vergessen Tat ernst Ruf verlassen praktisch kaufen Klasse klasse fertig bilden "
@@ -122,6 +125,14 @@ _corr("frequent", 0.3, "erlauben interessieren interessiert beweisen verdient an
 _corr("frequent", -0.3, "lasten streng Beute")
 _corr("soften", -0.7, "kritisieren negativ verklagen zwingen Problem Sanktion")
 _corr("soften", -0.3, "teuer kompliziert widersprechen Zweifel")
+# second review of frequent words (wordfreq top 8,000, lemmatised, looked up as the scorer does)
+_corr("wordfreq", 0.0, "Trotz verfolgen schätzen bestätigen berühren Energie Takt sonnen spassen high MS fronen "
+      "benzen anzeigen achten ernsthaft pflegen Gründung entfernen begründet unterliegen bedingt unbekannt "
+      "versetzen trocken Erhöhung berechtigen erfinden grau Schmuck ertragen vorgeben aufgelöst bedeckt "
+      "haushalten markieren indirekt spitz aufrecht systematisch ausgesucht Besonderheit bewirken befördern "
+      "antreiben aktivieren selbstständig aktiv Trug exemplarisch wichtig")
+_corr("wordfreq", 0.3, "Dank Sicherheit Erhalt dynamisch realistisch")
+_corr("wordfreq", -0.3, "komisch")
 
 # ---------------------------------------------------------------------------------------
 # Project-curated news and conflict vocabulary (MIT).  "polarity: words".
@@ -155,6 +166,18 @@ PROJECT_WORDS = """
 -0.7: illegal rechtswidrig unrechtmäßig gesetzwidrig verfassungswidrig unzulässig diskriminierend unfair
 -0.7: ungerecht willkürlich instabil gescheitert enttäuschend schwach unzureichend mangelhaft heftig
 -0.7: alarmierend besorgniserregend beunruhigend verfehlt fragwürdig zweifelhaft
+-0.7: Reibung Differenz Missverständnis Fehleinschätzung Zwietracht Streitpunkt Kritikpunkt Streitfrage Eklat
+-0.7: Affront Brüskierung Retourkutsche Gegenwind Rückschritt Einbuße Verwerfung Zuspitzung Verschärfung
+-0.7: Handelskrieg Strafmaßnahme Vertrauensverlust Vertrauensbruch Entfremdung Sackgasse Pattsituation
+-0.7: Zerreißprobe Belastungsprobe Querele Gerangel Tauziehen Kräftemessen Hickhack Fehde Zoff Krach Groll
+-0.7: Unstimmigkeit Meinungsverschiedenheit Dissens Interessenkonflikt Zielkonflikt Drohkulisse Kollision
+-0.7: Wettbewerbsverzerrung Abschottung Protektionismus Razzia Rüge Einschnitt
+-0.7: erschweren zerpflücken verreißen torpedieren untergraben unterlaufen aushebeln brüskieren düpieren
+-0.7: verärgern anfeinden konfligieren kollidieren ausbremsen entzweien zerstreiten überwerfen gängeln
+-0.7: schikanieren bevormunden drangsalieren
+-0.7: schwerwiegend unsachlich zerstritten verfeindet konfliktreich spannungsgeladen konfrontativ
+-0.7: unversöhnlich verhärtet festgefahren frostig gereizt unvereinbar widersprüchlich unverhältnismäßig
+-0.7: wettbewerbswidrig missbräuchlich bedenklich düster unzufrieden verärgert empört beunruhigt
 -0.3: Druck Disput Kontroverse Gegnerschaft Widerstand Protest Gegenmaßnahme Klage Skepsis Bedenken
 -0.3: Ungewissheit Risiko Bevorzugung Begünstigung Defizit Rückgang Inflation Schulden Kürzung Flucht
 -0.3: Festnahme Verhaftung Ablehnung Absage Rücktritt Dominanz Monopol Marktmacht Vormachtstellung
@@ -165,11 +188,13 @@ PROJECT_WORDS = """
 -0.3: fehlen mangeln konkurrieren warnen blockieren zwingen
 -0.3: kritisch strittig kontrovers unklar unsicher fragil labil kostspielig mühsam einseitig unilateral
 -0.3: heikel brisant teuer kompliziert ungelöst abhängig
+-0.3: Bußgeld Ermittlung Ermahnung Abmahnung Mahnung Verwarnung Alleingang Funkstille Eiszeit Hängepartie
 0.0: Recht Rat Reform Novelle Gesetz Richtlinie Verfassung Gericht Urteil Regierung Grenze Frage Interesse
 0.0: Wettbewerb Konkurrenz Konkurrent Markt Macht Staat Maßnahme Kontrolle Entwurf Gutachten Priorität
 0.0: Flüchtling Migrant Migration Asyl Polizei Militär Armee Soldat Minister Partei Wahl Prozess Verfahren
 0.0: Konsequenz Kapazität Aufnahme Behörde Ministerium Gesetzgeber Verordnung Regelung Entscheidung
 0.0: verhindern vermeiden bekämpfen regeln entscheiden prüfen
+0.0: Gewaltenteilung Streitkräfte Sicherheitsrat Krisengebiet Notfall
 0.3: Kompromiss Lösung Vereinbarung Abkommen Dialog Waffenruhe Waffenstillstand Wachstum Investition
 0.3: Gespräch Verhandlung Reformbereitschaft
 0.3: lösen ermöglichen investieren vereinbaren verhandeln
@@ -177,6 +202,10 @@ PROJECT_WORDS = """
 0.7: Annäherung Verständigung Chance Zustimmung Aufschwung Partnerschaft Erholung Lob
 0.7: einigen kooperieren zusammenarbeiten profitieren entschärfen stärken unterstützen helfen begrüßen
 0.7: stabil konstruktiv erfolgreich hilfreich fair
+0.7: Einvernehmen Beilegung Aussöhnung Versöhnung Schlichtung Deeskalation Konsens Schulterschluss
+0.7: Zusammenhalt Friede
+0.7: beilegen versöhnen schlichten deeskalieren
+0.7: einvernehmlich gütlich vertrauensvoll partnerschaftlich reibungslos harmonisch einig
 """
 
 

@@ -5,8 +5,11 @@
 Scores each article's sentences (the project's splitter, aligned to the annotation
 units by text) or, with ``--units``, the annotation units themselves, and prints
 rho against annotator a and b per article and pooled over articles, for the full
-scorer, the naive baseline, each rule switched off, no rules, and SentiWS when
-``$TP_SENTIWS_DIR`` is set.  Reads the (non-commercial) data in place; writes nothing.
+scorer, the naive baseline, each rule switched off, no rules, the aggregation
+alternatives (``LEVELS`` x ``NORM``), SentiWS when ``$TP_SENTIWS_DIR`` is set, and a
+leave-one-article-out check of the aggregation choice: pick the best alternative on
+one article, report it on the other, both ways.  Reads the (non-commercial) data in
+place; writes nothing.
 """
 
 from __future__ import annotations
@@ -21,7 +24,11 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from helpers.evaluation import article_pairs, default_dev_dir, load_annotations, prepare_article  # noqa: E402
+import helpers.sentiment as sm  # noqa: E402
 from helpers.sentiment import RULES, SENTIWS_ENV, naive_sentiment, score_sentences, spearman_vs_annotators  # noqa: E402
+
+AGGREGATIONS = [(lev, norm) for lev in ("raw", "sqrt", "tri", "sign")
+                for norm in ("sum", "polar", "sqrtpolar", "sqrtcontent")]
 from helpers.tokens import tokens as make_tokens  # noqa: E402
 
 
@@ -62,6 +69,20 @@ def main(argv: list[str] | None = None) -> int:
     if os.environ.get(SENTIWS_ENV):
         methods.append(("SentiWS + rules", lambda s, t: score_sentences(s, t, lexicon="sentiws")["sentiment"]))
         methods.append(("SentiWS naive", lambda s, t: naive_sentiment(s, t, lexicon="sentiws")["sentiment_naive"]))
+    def aggregated(lev: str, norm: str):
+        def fn(s, t):
+            saved = sm.LEVELS, sm.NORM
+            sm.LEVELS, sm.NORM = lev, norm
+            try:
+                return score_sentences(s, t)["sentiment_raw"]
+            finally:
+                sm.LEVELS, sm.NORM = saved
+        return fn
+
+    default = (sm.LEVELS, sm.NORM)
+    for lev, norm in AGGREGATIONS:
+        mark = " (default)" if (lev, norm) == default else ""
+        methods.append((f"  agg {lev}/{norm}{mark}", aggregated(lev, norm)))
     methods.append(("annotator b vs a", lambda s, t: pd.to_numeric(s["gold_sentiment_b"], errors="coerce")))
     rows = []
     for name, fn in methods:
@@ -81,6 +102,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"units: {'annotation units' if args.units else 'project sentences aligned to units'}; "
           f"n = {', '.join(f'{a}: {len(s)}' for a, s, _ in arts)}")
     print(table.to_string(index=False, float_format=lambda x: f"{x:.2f}"))
+    # leave one article out: choose the aggregation on one article (mean of a and b), test on the other
+    agg = table[table["method"].str.startswith("  agg ")]
+    shorts = [a.split("_")[1] for a, _, _ in arts]
+    if len(shorts) == 2:
+        mean = {sh: (agg[f"{sh} a"] + agg[f"{sh} b"]) / 2 for sh in shorts}
+        for train, test in (shorts, shorts[::-1]):
+            best = mean[train].idxmax()
+            print(f"leave-one-out: tuned on {train}: {agg.at[best, 'method'].strip()} "
+                  f"({mean[train][best]:.2f}) -> {test} {mean[test][best]:.2f}; "
+                  f"default on {test}: {mean[test][agg['method'].str.endswith('(default)')].iat[0]:.2f}")
     return 0
 
 

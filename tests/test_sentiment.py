@@ -214,3 +214,54 @@ def test_bench_returns_rates() -> None:
     res = sm.bench_sentiment(repeat=1)
     for lang in ("de", "en"):
         assert res[lang]["sentences"] > 5 and res[lang]["sentences_per_s"] > 0
+
+
+# ------------------------------------------------------------------------ aggregation and lookup
+def test_sign_based_aggregation_ignores_strength_values() -> None:
+    # strengths are noise: one positive and one negative word cancel whatever their values
+    assert score("Das Ergebnis ist hervorragend und problematisch.", rules=()) == 0.0
+    # more words of one sign count more, with diminishing weight (sum / sqrt(n_polar))
+    assert score("Das ist gut und hilfreich.") > score("Das ist gut.") > 0
+    out = sm.score_sentences(table(["Das ist gut."]))
+    assert out["sentiment_raw"].iat[0] == 1.0 and out["sentiment"].iat[0] == pytest.approx(0.7071, abs=1e-4)
+
+
+def test_negated_predicate_takes_positive_subject_along() -> None:
+    out = sm.score_sentences(table(["Die Zusammenarbeit gelingt nicht."]))
+    assert out["sentiment"].iat[0] < 0
+    assert "nicht~Zusammenarbeit" in out["sentiment_words"].iat[0]
+
+
+def test_inflected_adjectives_and_participles_simplemma_misses() -> None:
+    # "angespannten" is lemmatised to the verb "anspannen"; the adjective entry still counts
+    assert score("Die Lage bleibt in der angespannten Phase.") < 0
+    assert score("Die Partner setzen unilaterale Schritte.") < 0
+
+
+def test_fallbacks_respect_case() -> None:
+    # "trug" (past of tragen) is not the noun "Trug"; "Zölle" is not the verb "zollen"
+    assert score("Er trug den Koffer.") == 0.0
+    assert score("Die Zölle gelten ab Mai.") == 0.0
+
+
+def test_negative_modifier_of_compound_with_neutral_head() -> None:
+    out = sm.score_sentences(table(["Das Spannungsfeld bleibt."]))
+    assert out["sentiment"].iat[0] < 0 and "[spannung-]" in out["sentiment_words"].iat[0]
+    assert score("Die Gewaltenteilung gilt.") == 0.0  # a listed neutral word is never split
+
+
+def test_conflict_vocabulary_never_positive() -> None:
+    for word in ("Spannungen", "Konflikt", "Reibungen", "Abhängigkeit", "Druck", "Streitpunkt",
+                 "Differenzen", "Missverständnisse", "Rivalität", "Machtkampf"):
+        assert score(f"Es gibt {word}.") < 0, word
+    assert score("Trotz der Einigung bleibt es offen.") > 0  # "trotz" is a preposition, not negative
+
+
+def test_english_news_sanity() -> None:
+    assert score("Talks collapsed amid bitter accusations.", "en") < 0
+    assert score("The two firms settled their dispute amicably.", "en") > 0
+    assert score("The two sides reached an agreement after months of talks.", "en") > 0
+    for text in ("Tensions between the partners are rising.", "The rivalry intensified.",
+                 "Friction between the two teams grew.", "The conflict escalated.",
+                 "Pressure on the board is mounting."):
+        assert score(text, "en") < 0, text

@@ -8,25 +8,37 @@ German: a lexicon of lemma polarities in [-1, 1] plus four rules; English: VADER
   ``data/SENTIMENT_LEXICON.md``.  ``lexicon="sentiws"`` reads SentiWS (CC BY-NC-SA,
   never shipped) from the directory in ``$TP_SENTIWS_DIR``; any other string is a
   path to a TSV with ``lemma`` and ``polarity`` columns.
-- Lookup: the token's lemma (``norm``), then its lowercased text; hyphenated
-  compounds by their last part; ``ß`` and ``ss`` are the same.
+- Lookup: the token's lemma (``norm``); then, agreeing with the token's case (a
+  lowercase word never matches a noun entry, a capitalised word inside a sentence only
+  nouns), its text, the lemma of its lowercase form, an -ieren verb, and inflection
+  stripping simplemma misses ("angespannten" -> angespannt, "konfligierende" ->
+  konfligieren, "zerpflückt" -> zerpflücken); hyphenated compounds by their last
+  part; ``ß`` and ``ss`` are the same.
 - Rules (``RULES``; pass ``rules=`` to switch them off one by one):
 
   ``compounds``  an unknown compound takes the polarity of its longest known head
                  (at least 4 letters, noun heads for nouns only) when the rest
-                 is a known word: "Wettbewerbsdruck" -> "Druck".
+                 is a known word: "Wettbewerbsdruck" -> "Druck"; when the head is
+                 neutral or unknown, a negative noun in front sets the tone:
+                 "Spannungsfeld" -> "Spannung" (negative modifiers only).
   ``negation``   nicht, kein, nie, nichts, ohne, weder, kaum ... flip the polar
                  words up to 3 tokens after them in the same clause (or, verb-final,
                  the nearest one before them): positive x -0.75, negative x -0.5.
-                 "nicht nur" is no negation.
+                 "nicht nur" is no negation.  A verb-final negation also flips the
+                 positive words earlier in its clause ("Die Zusammenarbeit gelingt nicht").
   ``boosters``   sehr, besonders, zunehmend, massiv ... (x1.5) and etwas, leicht,
                  eher, teilweise ... (x0.5) up to 2 tokens before a polar word.
   ``contrast``   aber, doch, jedoch, dennoch, hingegen, allerdings, trotzdem,
                  sondern inside a sentence: words before it count half.
 
-  The sentence score is ``s / sqrt(s^2 + 1)`` of the summed contributions ``s``.
+  Aggregation (``LEVELS = "sign"``, ``NORM = "sqrtpolar"``): each polar word counts
+  by its sign only (+1/-1; the lexicon's strength steps proved noise against the
+  annotators), times its rule factors; ``s`` = sum / sqrt(number of polar words),
+  and the sentence score is ``s / sqrt(s^2 + 1)``.  So one positive word gives 0.71,
+  two 0.82, one positive and one negative 0.
 - English sentences are scored by VADER (``nltk-vader-sentiment``: ``vader``
-  package) on the sentence text, compound score.  German text never goes
+  package) on the sentence text, compound score, with ``EN_LEXICON_UPDATES`` (a few
+  conflict and settlement words VADER lacks) added to its lexicon.  German text never goes
   through VADER.
 """
 
@@ -70,6 +82,14 @@ NEUTRAL_BAND = 0.05
 """Scores in [-0.05, 0.05] count as neutral in ``theme_sentiment`` (VADER's convention)."""
 
 ALPHA = 1.0
+#: How a word's lexicon value enters the sum: "sign" (+-1), "tri" (+-1 for |p| >= 0.5,
+#: else +-0.5), "sqrt" (signed square root) or "raw".  Alternatives kept for
+#: scripts/sentiment_dev_report.py.
+LEVELS = "sign"
+#: Normalisation of the summed contributions: "sqrtpolar" (sqrt of the number of polar
+#: words), "polar" (their number, contrast-weighted), "sqrtcontent"/"content" (word
+#: count) or "sum" (none).
+NORM = "sqrtpolar"
 NEG_FACTOR_POS = -0.75  # "nicht gut": clearly negative, weaker than "schlecht"
 NEG_FACTOR_NEG = -0.5  # "nicht schlecht": mildly positive
 CONTRAST_BEFORE = 0.5
@@ -240,20 +260,75 @@ def _keys(text: str, norm: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
-def _lookup(lex: Lexicon, text: str, norm: str, parts: Sequence[str], compounds: bool) -> tuple[float, str] | None:
-    """(polarity, shown word) of one token, or None when the lexicon does not know it."""
-    for key in _keys(text, norm):
-        if key in lex.polarity:
+_ADJ_ENDINGS = ("en", "em", "er", "es", "e")
+
+
+@lru_cache(maxsize=200_000)
+def _inflection_keys(low: str) -> tuple[str, ...]:
+    """Base forms a lowercase word may have that simplemma does not give: adjective endings
+    ("angespannten" -> "angespannt"), present participles ("konfligierende" ->
+    "konfligieren"), and -t participles of verbs it does not know ("zerpflückt" ->
+    "zerpflücken")."""
+    bases = [low] + [low[: -len(e)] for e in _ADJ_ENDINGS if low.endswith(e) and len(low) - len(e) >= 4]
+    out: list[str] = []
+    for b in bases:
+        out.append(b)
+        if b.endswith("end") and len(b) > 6:
+            out.append(b[:-1])  # konfligierend -> konfligieren
+        if b.endswith("t") and len(b) > 5:
+            out += [b[:-1] + "en", b[:-1] + "n"]  # zerpflückt -> zerpflücken
+            if b.endswith("et"):
+                out.append(b[:-2] + "en")
+    return tuple(_key(k) for k in dict.fromkeys(out[1:]))
+
+
+@lru_cache(maxsize=200_000)
+def _negative_modifier(lex: Lexicon, word: str) -> str | None:
+    """Negative noun at the front of an unknown compound whose rest is a known word:
+    "Streitpunkt" -> "streit", "Kriegsgebiet" -> "krieg"."""
+    import simplemma
+
+    for i in range(len(word) - MIN_MODIFIER, MIN_HEAD - 1, -1):
+        rest = word[i:]
+        if not simplemma.is_known(rest, lang="de") and rest not in lex.polarity:
+            continue
+        front = word[:i]
+        for cut in ("", "s", "es", "n", "en"):
+            mod = front[: len(front) - len(cut)] if cut and front.endswith(cut) else (front if not cut else None)
+            if mod and len(mod) >= MIN_HEAD and mod in lex.nouns and lex.polarity.get(mod, 0.0) < 0:
+                return mod
+    return None
+
+
+def _lookup(lex: Lexicon, text: str, norm: str, parts: Sequence[str], compounds: bool,
+            initial: bool = False) -> tuple[float, str] | None:
+    """(polarity, shown word) of one token, or None when the lexicon does not know it.
+
+    The lemma is looked up first.  The fallbacks (the word as written, the lemma of its
+    lowercase form, inflection stripping) must agree with the token's case: a
+    lowercase word does not match a noun entry ("trug" is not "Trug"), a capitalised
+    word inside a sentence matches only nouns ("Zölle" is not "zollen").
+    """
+    keys = _keys(text, norm)
+    if keys[0] in lex.polarity:
+        return lex.polarity[keys[0]], text
+    upper = text[:1].isupper()
+    for key in keys[1:] + (() if upper else _inflection_keys(text.lower())):
+        if key in lex.polarity and (initial or (key in lex.nouns) == upper):
             return lex.polarity[key], text
     if parts:
         last = _key(parts[-1])
         if last in lex.polarity:
             return lex.polarity[last], f"{text}[{last}]"
-    if compounds and text[:1].isupper() and len(text) >= MIN_MODIFIER + MIN_HEAD:
+    if compounds and upper and len(text) >= MIN_MODIFIER + MIN_HEAD:
         word = _key(parts[-1]) if parts else _key(norm)
         head = _head(lex, word, True)
-        if head is not None:
+        if head is not None and lex.polarity[head] != 0.0:
             return lex.polarity[head], f"{text}[{head}]"
+        if not parts:  # neutral or unknown head: a negative modifier sets the tone
+            mod = _negative_modifier(lex, _key(text))
+            if mod is not None:
+                return lex.polarity[mod], f"{text}[{mod}-]"
     return None
 
 
@@ -283,24 +358,38 @@ def _contrast_index(lows: list[str]) -> int | None:
     return found
 
 
-def _score_de(
+@dataclass(frozen=True)
+class _Hit:
+    """One scored word of a German sentence."""
+
+    index: int
+    polarity: float  # lexicon value
+    factor: float  # negation x booster
+    weight: float  # contrast weight
+    label: str  # shown word with rule marks
+
+
+def _hits_de(
     texts: list[str],
     norms: list[str],
     parts: list[Sequence[str]],
     negflags: list[bool],
     lex: Lexicon,
     rules: frozenset[str],
-) -> tuple[float, float, int, str]:
+) -> tuple[list[_Hit], int]:
+    """The polar words of one sentence with their rule factors, and its number of content words."""
     lows = [t.lower() for t in texts]
     clauses = _clauses(lows)
     n = len(texts)
+    n_content = sum(1 for t in texts if t[:1].isalpha() and len(t) > 1)
     polar: dict[int, float] = {}
     shown: dict[int, str] = {}
+    first = next((i for i, t in enumerate(texts) if t[:1].isalpha()), -1)
     for i in range(n):
         low = lows[i]
         if not texts[i][:1].isalpha() or low in NOT_POLAR_DE or _key(norms[i]) in NOT_POLAR_DE:
             continue
-        hit = _lookup(lex, texts[i], norms[i], parts[i], "compounds" in rules)
+        hit = _lookup(lex, texts[i], norms[i], parts[i], "compounds" in rules, initial=i == first)
         if hit is None or hit[0] == 0.0:
             continue
         polar[i], shown[i] = hit
@@ -328,6 +417,10 @@ def _score_de(
             if not targets and clause_end:  # verb-final "Das gefällt mir nicht."
                 before = [j for j in range(max(0, k - NEG_WINDOW - 1), k) if j in polar and clauses[j] == clauses[k]]
                 targets = before[-1:]
+                # a negated predicate takes the positive words of its clause with it:
+                # "Die Zusammenarbeit gelingt nicht." is not half positive
+                targets += [j for j in range(k) if j in polar and clauses[j] == clauses[k]
+                            and polar[j] > 0 and j not in targets]
             for j in targets:
                 factor[j] *= NEG_FACTOR_POS if polar[j] > 0 else NEG_FACTOR_NEG
                 notes[j] = f"{texts[k]}~" + notes.get(j, "")
@@ -343,16 +436,53 @@ def _score_de(
                     polar.pop(k, None)  # a booster that has a polarity of its own only boosts here
                     break
     c = _contrast_index(lows) if "contrast" in rules else None
-    parts_out: list[str] = []
-    total = 0.0
+    hits = []
     for j in sorted(polar):
         weight = CONTRAST_BEFORE if c is not None and j < c else 1.0
-        contrib = polar[j] * factor[j] * weight
-        total += contrib
         mark = "½" if weight != 1.0 else ""
-        parts_out.append(f"{notes.get(j, '')}{shown[j]}{mark} {contrib:+.2f}")
-    score = total / math.sqrt(total * total + ALPHA)
-    return score, total, len(polar), "; ".join(parts_out)
+        hits.append(_Hit(j, polar[j], factor[j], weight, f"{notes.get(j, '')}{shown[j]}{mark}"))
+    return hits, n_content
+
+
+def _level(p: float) -> float:
+    if LEVELS == "sign":
+        return math.copysign(1.0, p) if p else 0.0
+    if LEVELS == "tri":
+        return math.copysign(1.0 if abs(p) >= 0.5 else 0.5, p) if p else 0.0
+    if LEVELS == "sqrt":
+        return math.copysign(math.sqrt(abs(p)), p)
+    return p
+
+
+def _aggregate(hits: list[_Hit], n_content: int) -> float:
+    contribs = [_level(h.polarity) * h.factor * h.weight for h in hits]
+    total = sum(contribs)
+    if not contribs:
+        return 0.0
+    if NORM == "polar":
+        return total / sum(h.weight for h in hits)
+    if NORM == "sqrtpolar":
+        return total / math.sqrt(len(hits))
+    if NORM == "sqrtcontent":
+        return total / math.sqrt(max(n_content, 1))
+    if NORM == "content":
+        return total / max(n_content, 1)
+    return total
+
+
+def _score_de(
+    texts: list[str],
+    norms: list[str],
+    parts: list[Sequence[str]],
+    negflags: list[bool],
+    lex: Lexicon,
+    rules: frozenset[str],
+) -> tuple[float, float, int, str]:
+    hits, n_content = _hits_de(texts, norms, parts, negflags, lex, rules)
+    raw = _aggregate(hits, n_content)
+    score = raw / math.sqrt(raw * raw + ALPHA)
+    shown = "; ".join(f"{h.label} {_level(h.polarity) * h.factor * h.weight:+.2f}" for h in hits)
+    return score, raw, len(hits), shown
 
 
 # ------------------------------------------------------------------ English (VADER)
@@ -364,7 +494,19 @@ def _vader() -> Any:
         raise InputError(
             "English sentiment needs the package nltk-vader-sentiment: pip install nltk-vader-sentiment"
         ) from exc
-    return SentimentIntensityAnalyzer()
+    analyzer = SentimentIntensityAnalyzer()
+    analyzer.lexicon.update(EN_LEXICON_UPDATES)
+    return analyzer
+
+
+#: Project additions to VADER's lexicon (valence -4..4, MIT): news conflict words VADER
+#: lacks (so they are never neutral) and the settlement words it lacks.
+EN_LEXICON_UPDATES: dict[str, float] = {
+    "friction": -1.2, "rivalry": -1.0, "rivalries": -1.0, "clash": -1.5, "clashes": -1.5, "clashed": -1.5,
+    "standoff": -1.3, "feud": -1.6, "feuding": -1.6, "rift": -1.4, "escalation": -1.5, "escalate": -1.3,
+    "escalated": -1.3, "sanction": -1.0, "sanctions": -1.0, "tariff": -0.6, "tariffs": -0.6,
+    "amicable": 1.8, "amicably": 1.8, "reconciliation": 1.6, "de-escalation": 1.2, "ceasefire": 1.0,
+}
 
 
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
@@ -420,8 +562,8 @@ def score_sentences(
     ``sentences``: the sentence table (``sentence_id``, ``text``; language in
     ``attrs["lang"]`` or ``lang=``).  ``tokens``: its token table (made with
     ``helpers.tokens`` when omitted; English ignores it).  Returns one row per
-    sentence: ``sentence_id``, ``sentiment`` in [-1, 1], ``sentiment_raw`` (summed
-    contributions; VADER: summed word valences / 4), ``n_polar`` (words that scored),
+    sentence: ``sentence_id``, ``sentiment`` in [-1, 1], ``sentiment_raw`` (German: summed
+    contributions / sqrt(n_polar); VADER: summed word valences / 4), ``n_polar`` (words that scored),
     ``sentiment_words`` ("word contribution; ..."; ``nicht~`` marks a negation,
     ``[druck]`` a compound head, ``½`` the half-weighted part before a contrast),
     ``sentiment_method``.
