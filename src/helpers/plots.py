@@ -6,6 +6,8 @@ notebooks display the figure, the batch runner saves it.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import matplotlib.pyplot as plt
 import pandas as pd
 import seaborn as sns
@@ -331,3 +333,30 @@ def headline_figure(result: object, title: str | None = None) -> Figure:
     fig.suptitle(title or "Tension profile", x=0.01, ha="left", fontsize=16, fontweight="bold")
     plt.close(fig)
     return fig
+
+
+def save_figure(fig: Figure, folder: str | Path, name: str, formats: tuple[str, ...] = ("png", "svg")) -> list[Path]:
+    """Save ``fig`` as ``folder/name.png`` (150 dpi) and ``.svg``; return the paths written.
+
+    SVG output carries no date and fixed ids, so the same figure gives the same file.
+    """
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for fmt in formats:
+        path = out / f"{name}.{fmt}"
+        kwargs: dict[str, object] = {"bbox_inches": "tight"}
+        if fmt == "png":
+            kwargs["dpi"] = 150
+        if fmt == "svg":
+            kwargs["metadata"] = {"Date": None}
+        fig.savefig(path, format=fmt, **kwargs)
+        paths.append(path)
+    return paths
+
+
+def report_dir(article: str | Path, report_dir: str | Path | None = None) -> Path:
+    """Where an article's report goes: ``report_dir`` or ``<project>/reports/<article stem>``."""
+    from .reading import project_root
+
+    return Path(report_dir) if report_dir else project_root() / "reports" / Path(article).stem

@@ -17,7 +17,7 @@ from typing import Any
 from .errors import InputError
 from .reading import project_root, read_article, resolve_article
 
-NOTEBOOK_PARAMETERS = ("ARTICLE", "LANG", "K", "SEED")
+NOTEBOOK_PARAMETERS = ("ARTICLE", "LANG", "K", "SEED", "REPORT_DIR")
 
 # Reports are read, not coded: text columns left-aligned, a readable measure.
 _REPORT_CSS = (
@@ -55,7 +55,8 @@ def run_notebooks(
     root = project_root()
     out = Path(out_dir) if out_dir else root / "reports" / path.stem
     out.mkdir(parents=True, exist_ok=True)
-    values: dict[str, Any] = {"ARTICLE": str(path), "LANG": lang, "K": k, "SEED": int(seed)}
+    values: dict[str, Any] = {"ARTICLE": str(path), "LANG": lang, "K": k, "SEED": int(seed),
+                              "REPORT_DIR": str(out.resolve())}
     executed: list[Path] = []
     for nb in notebooks or notebook_paths(root):
         declared = pm.inspect_notebook(str(nb))
