@@ -92,7 +92,7 @@ def _dev_dir(tmp_path: Path) -> Path:
 def test_evaluate_dir_rows(tmp_path: Path) -> None:
     rows, notes = evaluate_dir(_dev_dir(tmp_path), n_seeds=2)
     by_method = {r.method: r for r in rows}
-    theme_methods = {m for m in by_method if not m.startswith("sentiment")}
+    theme_methods = {m for m in by_method if not m.startswith(("sentiment", "tension"))}
     theme_methods.discard("project (k=auto, wordfreq IDF)")  # only when the optional extra is installed
     assert theme_methods == {"project (k=auto)", "project (k=k_a=2)", "plain TF-IDF+KMeans (k=2)",
                              "paragraph = theme", "annotator a vs b (units)"}

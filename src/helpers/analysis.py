@@ -11,6 +11,11 @@ appending it to ``STAGES``:
    ``sentiment_mean``, ``sentiment_median``, ``share_negative``, ``share_neutral``,
    ``share_positive``, ``sentiment_ci_low``, ``sentiment_ci_high`` (bootstrap 95 %)
 4. ``stage_actors``: ``actors`` per sentence (tuple of names), ``actors`` table
+5. ``stage_tension``: ``tension`` and its components per sentence (``tension_lexicon``,
+   ``tension_contrast``, ``tension_negativity``, ``tension_actors``,
+   ``tension_terms``); per theme ``tension_mean``, ``tension_ci_low``,
+   ``tension_ci_high``, ``share_tense``, ``dominant_actors``; ``actor_pairs``;
+   ``summary`` (``summary_text``)
 """
 
 from __future__ import annotations
@@ -21,7 +26,8 @@ from typing import Any, Callable
 
 import pandas as pd
 
-__all__ = ["Analysis", "analyze", "STAGES", "stage_sentences", "stage_themes", "stage_sentiment", "stage_actors"]
+__all__ = ["Analysis", "analyze", "STAGES", "stage_sentences", "stage_themes", "stage_sentiment", "stage_actors",
+           "stage_tension", "summary_text"]
 
 
 @dataclass
@@ -38,6 +44,9 @@ class Analysis:
       log_prior, score``; empty when k was fixed).
     - ``k``: the number of themes; ``stability``: mean pairwise ARI of the theme
       assignment over several seeds (1.0 = the same themes whatever the seed).
+    - ``actor_pairs``: actors named in the same sentence (``helpers.tension.actor_pairs``:
+      ``actor_a, actor_b, n_sentences, sentence_ids, mean_tension``).
+    - ``summary``: one English paragraph on where the tension lies (``summary_text``).
     - ``lang``: "de" or "en"; ``notes``: human-readable remarks; ``params``:
       the arguments of ``analyze``; ``models``: fitted models by stage.
     """
@@ -51,6 +60,8 @@ class Analysis:
     k: int = 0
     stability: float = float("nan")
     actors: pd.DataFrame = field(default_factory=pd.DataFrame)
+    actor_pairs: pd.DataFrame = field(default_factory=pd.DataFrame)
+    summary: str = ""
     notes: list[str] = field(default_factory=list)
     params: dict[str, Any] = field(default_factory=dict)
     models: dict[str, Any] = field(default_factory=dict)
@@ -113,8 +124,34 @@ def stage_actors(result: Analysis) -> None:
     result.actors = table
 
 
+def stage_tension(result: Analysis) -> None:
+    """Sentence tension with its components, the theme profile, actor pairs, summary (``helpers.tension``)."""
+    from helpers.tension import actor_pairs, score_tension, theme_tension
+
+    scored = score_tension(result.sentences, result.tokens, lang=result.lang)
+    sdf = result.sentences.drop(columns=[c for c in scored.columns if c != "sentence_id" and c in result.sentences])
+    for col in scored.columns:
+        if col != "sentence_id":
+            sdf[col] = scored[col].to_numpy()
+    sdf.attrs.update(result.sentences.attrs)
+    result.sentences = sdf
+    if "theme" in sdf and not result.themes.empty:
+        prof = theme_tension(sdf, seed=result.params.get("seed", 0)).drop(columns=["n"])
+        themes = result.themes.drop(columns=[c for c in prof.columns if c != "theme" and c in result.themes])
+        result.themes = themes.merge(prof, on="theme", how="left")
+    result.actor_pairs = actor_pairs(sdf) if "actors" in sdf else pd.DataFrame()
+    result.summary = summary_text(result)
+
+
+def summary_text(result: Analysis) -> str:
+    """One English paragraph from the numbers (``helpers.tension.summary_text``)."""
+    from helpers.tension import summary_text as _summary
+
+    return _summary(result)
+
+
 #: Stages run by ``analyze``, in order.
-STAGES: list[Callable[[Analysis], None]] = [stage_sentences, stage_themes, stage_sentiment, stage_actors]
+STAGES: list[Callable[[Analysis], None]] = [stage_sentences, stage_themes, stage_sentiment, stage_actors, stage_tension]
 
 
 def _check_k(k: int | str) -> int | str:
@@ -139,7 +176,7 @@ def analyze(
     seed: int = 0,
     actors: Any = None,
 ) -> Analysis:
-    """Analyse one article: sentences, tokens, themes, sentiment, actors.
+    """Analyse one article: sentences, tokens, themes, sentiment, actors, tension.
 
     ``k`` is "auto" or a positive int ("3" is accepted); ``actors`` an optional
     user list of actor names (or ``{alias: name}``); bad input raises

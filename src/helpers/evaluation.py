@@ -36,6 +36,8 @@ __all__ = [
     "ArticleEval",
     "Row",
     "theme_block",
+    "sentiment_block",
+    "tension_block",
     "METRIC_BLOCKS",
     "evaluate_dir",
     "format_table",
@@ -234,7 +236,14 @@ def sentiment_block(ev: ArticleEval, seeds: list[int]) -> list[Row]:
     return sentiment_eval_block(ev, seeds)
 
 
-METRIC_BLOCKS: list[Callable[[ArticleEval, list[int]], list[Row]]] = [theme_block, sentiment_block]
+def tension_block(ev: ArticleEval, seeds: list[int]) -> list[Row]:
+    """Sentence tension vs the annotators (``helpers.tension.tension_eval_block``)."""
+    from helpers.tension import tension_eval_block
+
+    return tension_eval_block(ev, seeds)
+
+
+METRIC_BLOCKS: list[Callable[[ArticleEval, list[int]], list[Row]]] = [theme_block, sentiment_block, tension_block]
 
 
 # ------------------------------------------------------------------------- table
