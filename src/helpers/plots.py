@@ -286,6 +286,7 @@ def theme_position_heatmap(ax: object, sentences: pd.DataFrame, themes: pd.DataF
     ax.set_xticklabels([f"{10 * i}–{10 * (i + 1)}%" for i in range(bins)], rotation=45, ha="right", fontsize=8)
     ax.set_xlabel("position in the article")
     ax.set_ylabel("")
+    ax.grid(False)
     ax.set_title("Where each theme is tense", loc="left", fontweight="bold")
 
 
@@ -310,6 +311,7 @@ def actor_matrix(ax: object, pairs: pd.DataFrame, actors: pd.DataFrame, top: int
     mask = np.triu(np.ones_like(m, dtype=bool))
     sns.heatmap(m, ax=ax, mask=mask, cmap=TENSION_CMAP, vmin=0, vmax=1, annot=annot, fmt="",
                 annot_kws={"fontsize": 7}, cbar_kws={"label": "mean tension"}, linewidths=0.5, linecolor="white")
+    ax.grid(False)
     ax.set_title("Between whom: tension of sentences naming both", loc="left", fontweight="bold")
     ax.tick_params(axis="x", rotation=45)
     ax.tick_params(axis="y", rotation=0)
@@ -350,7 +352,8 @@ def save_figure(fig: Figure, folder: str | Path, name: str, formats: tuple[str, 
             kwargs["dpi"] = 150
         if fmt == "svg":
             kwargs["metadata"] = {"Date": None}
-        fig.savefig(path, format=fmt, **kwargs)
+        with plt.rc_context({"svg.hashsalt": "tension-profile"}):  # stable element ids
+            fig.savefig(path, format=fmt, **kwargs)
         paths.append(path)
     return paths
 

@@ -723,7 +723,9 @@ def summary_text(result: Any) -> str:
         parts.append(f"Tension {trend} from the first third ({first:.2f}) to the last ({last:.2f});")
     i = int(np.argmax(t))
     text = _short(sdf["text"].iat[i], 110) if "text" in sdf else ""
-    parts.append(f"it peaks at sentence {i + 1} of {n} ({t[i]:.2f}): '{text}'")
+    sid = int(sdf["sentence_id"].iat[i]) if "sentence_id" in sdf else i
+    parts.append(f"it peaks at sentence S{sid} ({100 * (i + 0.5) / n:.0f} % into the article, "
+                 f"tension {t[i]:.2f}): '{text}'")
     out = " ".join(parts)
     return out if out.endswith((".", "'")) else out + "."
 

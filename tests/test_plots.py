@@ -1,0 +1,50 @@
+"""Figures: built from an analysis, saved deterministically, readable labels."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import plots
+from helpers.analysis import analyze
+
+
+@pytest.fixture(scope="module")
+def result(seed_path: Path):
+    return analyze(seed_path)
+
+
+def test_report_figures_cover_every_stage(result) -> None:
+    figs = plots.report_figures(result)
+    assert set(figs) == {"tension_profile", "themes_strip", "sentiment_by_theme", "sentiment_along"}
+
+
+def test_headline_figure_panels_and_peak_labels(result) -> None:
+    fig = plots.headline_figure(result, title="T")
+    titles = [ax.get_title(loc="left") for ax in fig.axes]
+    for expected in ("How tension rises and falls through the article", "Themes ranked by tension",
+                     "Where each theme is tense", "Between whom: tension of sentences naming both"):
+        assert expected in titles
+    arc_ax = fig.axes[titles.index("How tension rises and falls through the article")]
+    labels = [t.get_text() for t in arc_ax.texts]
+    assert len(labels) == 3 and all(label.startswith("S") for label in labels)
+    # ranked: the first bar is the most tense theme
+    ranked_ax = fig.axes[titles.index("Themes ranked by tension")]
+    top_label = ranked_ax.get_yticklabels()[0].get_text()
+    best = result.themes.sort_values("tension_mean", ascending=False).iloc[0]
+    assert top_label.startswith(f"T{int(best['theme']) + 1} ·")
+
+
+def test_save_figure_is_deterministic(result, tmp_path: Path) -> None:
+    fig = plots.theme_strip(result.sentences, result.themes)
+    first = plots.save_figure(fig, tmp_path / "a", "strip")
+    second = plots.save_figure(fig, tmp_path / "b", "strip")
+    assert [p.suffix for p in first] == [".png", ".svg"]
+    assert (tmp_path / "a" / "strip.svg").read_bytes() == (tmp_path / "b" / "strip.svg").read_bytes()
+
+
+def test_theme_names_are_numbered_from_one(result) -> None:
+    names = plots.theme_names(result.themes)
+    assert list(names) == list(range(len(result.themes)))
+    assert all(name.startswith(f"T{i + 1} · ") for i, name in names.items())
