@@ -119,6 +119,31 @@ def _match(alias: _Alias, words: list[str], i: int) -> bool:
     return True
 
 
+class _AliasIndex:
+    """Aliases looked up by their first word, so each token is compared with a handful only."""
+
+    def __init__(self, aliases: tuple[_Alias, ...]) -> None:
+        self.order = {a: i for i, a in enumerate(aliases)}
+        self.exact: dict[str, list[_Alias]] = {}
+        self.prefix: list[_Alias] = []
+        for alias in aliases:
+            if alias.prefix and len(alias.tokens) == 1:
+                self.prefix.append(alias)
+            else:
+                self.exact.setdefault(alias.tokens[0], []).append(alias)
+
+    def first_match(self, words: list[str], i: int) -> _Alias | None:
+        """The first alias (user list first, longest first) that matches at ``words[i]``."""
+        got = words[i]
+        variants = (got, got[:1].lower() + got[1:]) if i == 0 else (got,)
+        cands = [a for v in dict.fromkeys(variants) for a in self.exact.get(v, ())]
+        cands += [a for a in self.prefix if any(v.startswith(a.tokens[0]) for v in variants)]
+        for alias in sorted(cands, key=self.order.__getitem__):
+            if _match(alias, words, i):
+                return alias
+        return None
+
+
 def find_actors(
     sentences: pd.DataFrame,
     tokens: pd.DataFrame,
@@ -131,7 +156,7 @@ def find_actors(
     ``table`` has the columns ``ACTOR_COLUMNS`` sorted by mentions.
     """
     lang = tokens.attrs.get("lang", sentences.attrs.get("lang", "de"))
-    aliases = _user_aliases(user_actors) + gazetteer()
+    aliases = _AliasIndex(_user_aliases(user_actors) + gazetteer())
     words_by_sentence: dict[int, list[str]] = {
         int(sid): list(group["text"]) for sid, group in tokens.groupby("sentence_id", sort=True)
     }
@@ -144,7 +169,7 @@ def find_actors(
         names: list[str] = []
         i = 0
         while i < len(words):
-            hit = next((a for a in aliases if _match(a, words, i)), None)
+            hit = aliases.first_match(words, i)
             if hit is not None:
                 names.append(hit.canonical)
                 kinds.setdefault(hit.canonical, hit.kind)
@@ -179,12 +204,12 @@ def find_actors(
     return per_sentence, actor_table(per_sentence, sentences["sentence_id"], kinds)
 
 
-def _single(word: str, aliases: tuple[_Alias, ...], people: dict[str, str],
+def _single(word: str, aliases: _AliasIndex, people: dict[str, str],
             sentence_start: bool = False) -> tuple[str, str] | None:
     """A one-word actor: gazetteer alias, surname of a known person, acronym or brand."""
-    for alias in aliases:
-        if _match(alias, [word], 0):
-            return alias.canonical, alias.kind
+    alias = aliases.first_match([word], 0)
+    if alias is not None and len(alias.tokens) == 1:
+        return alias.canonical, alias.kind
     if word in people:
         return people[word], "person"
     if word in NOT_ACTORS or word.rstrip("s") in NOT_ACTORS:

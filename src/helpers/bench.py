@@ -189,7 +189,21 @@ def _extra_benchmarks() -> list[tuple[str, Callable[[], list[dict[str, Any]]]]]:
     return [
         ("themes: seed and ~1,000-sentence article vs plain TfidfVectorizer+KMeans", _themes),
         ("sentiment scoring: sentences/s (tokenising timed separately)", _sentiment),
+        ("whole analysis (helpers.analysis.analyze), warm, vs plain TfidfVectorizer+KMeans", _analysis),
+        ("batch command: articles/s with --jobs 1 and 2", _batch),
     ]
+
+
+def _analysis() -> list[dict[str, Any]]:
+    from .tension import bench_analysis
+
+    return _records(bench_analysis(repeat=2))
+
+
+def _batch() -> list[dict[str, Any]]:
+    from .batch import bench_batch
+
+    return _records(bench_batch())
 
 
 if __name__ == "__main__":
