@@ -28,7 +28,8 @@ def test_notebooks_run_on_an_english_article(tmp_path: Path) -> None:
     assert report.name == "report.html" and report.exists()
     html = report.read_text(encoding="utf-8")
     assert "Dock workers" in html  # the article's own sentences are in the report
-    for path in notebook_paths():
+    assert not (tmp_path / "out" / "05_compare_articles.ipynb").exists()  # compares several articles
+    for path in notebook_paths(per_article=True):
         executed = nbformat.read(str(tmp_path / "out" / path.name), as_version=4)
         errors = [o for c in executed.cells if c.cell_type == "code" for o in c.get("outputs", [])
                   if o.get("output_type") == "error"]

@@ -363,3 +363,27 @@ def report_dir(article: str | Path, report_dir: str | Path | None = None) -> Pat
     from .reading import project_root
 
     return Path(report_dir) if report_dir else project_root() / "reports" / Path(article).stem
+
+
+def arcs_figure(arcs: pd.DataFrame) -> Figure:
+    """Several articles' smoothed arcs side by side on a 0–100 % axis.
+
+    ``arcs``: columns ``article, measure, position, value`` (``helpers.batch.arc_table``);
+    one panel per measure (tension 0–1, sentiment −1–1), one line per article.
+    """
+    style()
+    measures = list(dict.fromkeys(arcs["measure"])) or ["tension"]
+    fig, axes = plt.subplots(1, len(measures), figsize=(5.6 * len(measures), 3.8), squeeze=False)
+    for ax, measure in zip(axes[0], measures):
+        part = arcs[arcs["measure"] == measure]
+        for name, group in part.groupby("article", sort=False):
+            ax.plot(group["position"], group["value"], linewidth=2, label=str(name))
+        ax.axhline(0, color="0.6", linewidth=0.8)
+        ax.set_xlim(0, 100)
+        ax.set_ylim(*((0, 1) if measure == "tension" else (-1, 1)))
+        ax.set_xlabel("position in the article (% of sentences)")
+        ax.set_title(f"{measure} through the article (smoothed)", loc="left", fontweight="bold")
+    axes[0][0].legend(loc="upper left", fontsize=8, frameon=False)
+    fig.tight_layout()
+    plt.close(fig)
+    return fig

@@ -27,10 +27,16 @@ _REPORT_CSS = (
 """Parameters the notebooks may declare in their ``parameters`` cell."""
 
 
-def notebook_paths(root: Path | None = None) -> list[Path]:
-    """The pipeline notebooks in order (``notebooks/NN_*.ipynb``)."""
+def notebook_paths(root: Path | None = None, per_article: bool = False) -> list[Path]:
+    """The notebooks in order (``notebooks/NN_*.ipynb``); with ``per_article`` only those
+    that analyse one article (they declare ``ARTICLE``; 05 compares several and is left out)."""
     folder = (root or project_root()) / "notebooks"
-    return sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb"))
+    paths = sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb"))
+    if per_article:
+        import papermill as pm
+
+        paths = [p for p in paths if "ARTICLE" in pm.inspect_notebook(str(p))]
+    return paths
 
 
 def run_notebooks(
@@ -58,7 +64,7 @@ def run_notebooks(
     values: dict[str, Any] = {"ARTICLE": str(path), "LANG": lang, "K": k, "SEED": int(seed),
                               "REPORT_DIR": str(out.resolve())}
     executed: list[Path] = []
-    for nb in notebooks or notebook_paths(root):
+    for nb in notebooks or notebook_paths(root, per_article=True):
         declared = pm.inspect_notebook(str(nb))
         params = {name: values[name] for name in NOTEBOOK_PARAMETERS if name in declared}
         target = out / nb.name

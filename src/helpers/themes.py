@@ -531,7 +531,9 @@ class ThemeModel(ClusterMixin, BaseEstimator):
         self.vocab_, self.idf_values_, self.idf_kind_ = vocab, idf_values, kind
         self.features_ = x
         self.k_scores_ = pd.DataFrame(columns=["k", "silhouette", "stability", "log_prior", "score"])
-        n_distinct = len({tuple(np.round(r, 9)) for r in x.toarray()}) if n else 0
+        # distinct *word* vectors: the position column makes every row of x distinct
+        words = tfidf.toarray() if sparse.issparse(tfidf) else np.asarray(tfidf)
+        n_distinct = len({tuple(np.round(r, 9)) for r in words}) if n else 0
         if n < MIN_SENTENCES:
             k = 1
             self.notes_.append(f"only {n} sentences (< {MIN_SENTENCES}): one theme")
@@ -543,7 +545,7 @@ class ThemeModel(ClusterMixin, BaseEstimator):
             k = int(self.k)
         if 1 < n_distinct < k or (n >= MIN_SENTENCES and n_distinct <= 1):
             new_k = max(1, n_distinct)
-            self.notes_.append(f"only {n_distinct} distinct sentence vectors: k reduced from {k} to {new_k}")
+            self.notes_.append(f"only {n_distinct} distinct sentences (by their words): k reduced from {k} to {new_k}")
             k = new_k
         if k > n:
             self.notes_.append(f"k={k} exceeds the {n} sentences: k reduced to {n}")
