@@ -60,3 +60,18 @@ def test_english_names_and_user_list(tmp_path: Path) -> None:
         "Later, Nadella met the board of Acme Robotics."
     ), "en", user_actors={"Acme Robotics": "Acme"})
     assert per == [("Satya Nadella", "USA"), ("Satya Nadella", "Acme")]
+
+
+def test_english_names_in_english_and_longest_match_wins(tmp_path: Path) -> None:
+    per, table = _actors(tmp_path, (
+        "Cabin crew at British Airways began a strike after talks with the union, Unite, collapsed. "
+        "At London Gatwick Airport most flights still left. "
+        "The Prime Minister Gordon Brown said Unite must return to talks with British Airways. "
+        "Later, Brown met the German ambassador."
+    ), "en")
+    # "British" alone would be the United Kingdom: the longer name wins; names are English
+    assert per[0] == ("British Airways", "Unite")
+    assert per[1] == ("London Gatwick Airport",)
+    assert per[2] == ("Gordon Brown", "Unite", "British Airways")
+    assert per[3] == ("Gordon Brown", "Germany")
+    assert "Großbritannien" not in table and "Deutschland" not in table

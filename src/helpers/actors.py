@@ -80,15 +80,16 @@ class _Alias:
     prefix: bool
 
 
-@lru_cache(maxsize=1)
-def gazetteer() -> tuple[_Alias, ...]:
-    """The shipped known-actor list as aliases, longest first."""
+@lru_cache(maxsize=2)
+def gazetteer(lang: str = "de") -> tuple[_Alias, ...]:
+    """The shipped known-actor list as aliases, longest first; names in the article's language."""
     text = resources.files("helpers").joinpath("data/actors.tsv").read_text(encoding="utf-8")
     aliases: list[_Alias] = []
     for line in text.splitlines():
-        if not line.strip() or line.startswith("#") or line.startswith("canonical\t"):
+        if not line.strip() or line.startswith("#") or line.startswith("name_de\t"):
             continue
-        canonical, kind, names = line.split("\t")
+        name_de, name_en, kind, names = line.split("\t")
+        canonical = name_en if lang == "en" else name_de
         for name in names.split("|"):
             prefix = name.endswith("*")
             aliases.append(_Alias(tuple(name.rstrip("*").split()), canonical, kind, prefix))
@@ -156,11 +157,14 @@ def find_actors(
     ``table`` has the columns ``ACTOR_COLUMNS`` sorted by mentions.
     """
     lang = tokens.attrs.get("lang", sentences.attrs.get("lang", "de"))
-    aliases = _AliasIndex(_user_aliases(user_actors) + gazetteer())
+    aliases = _AliasIndex(_user_aliases(user_actors) + gazetteer(lang))
     words_by_sentence: dict[int, list[str]] = {
         int(sid): list(group["text"]) for sid, group in tokens.groupby("sentence_id", sort=True)
     }
-    people = _people(words_by_sentence, lang)
+    people, persons = _people(words_by_sentence, lang)
+    if lang == "en":  # "Unite", "Nadella": capitalised mid-sentence, more than once
+        for name in _recurring_capitalised(words_by_sentence, people):
+            people.setdefault(name, name)
     speakers = _speakers(words_by_sentence)
     kinds: dict[str, str] = {}
     found: dict[int, list[str]] = {}
@@ -170,22 +174,22 @@ def find_actors(
         i = 0
         while i < len(words):
             hit = aliases.first_match(words, i)
-            if hit is not None:
+            person, used = _person_at(words, i, people)
+            if hit is not None and len(hit.tokens) >= used:
                 names.append(hit.canonical)
                 kinds.setdefault(hit.canonical, hit.kind)
                 i += len(hit.tokens)
                 continue
             word = words[i]
-            person, used = _person_at(words, i, people)
             if person:
                 names.append(person)
-                kinds.setdefault(person, "person")
+                kinds.setdefault(person, "person" if person in persons else "name")
                 i += used
                 continue
             if i == 0 and word in speakers and len(words) > 1 and words[1] == ":":
                 speaker = people.get(word, word)
                 names.append(speaker)
-                kinds.setdefault(speaker, "person" if speaker in people.values() else "speaker")
+                kinds.setdefault(speaker, "person" if speaker in persons else "speaker")
             elif "-" in word.strip("-"):
                 for part in word.split("-"):
                     name = _single(part, aliases, people)
@@ -211,7 +215,7 @@ def _single(word: str, aliases: _AliasIndex, people: dict[str, str],
     if alias is not None and len(alias.tokens) == 1:
         return alias.canonical, alias.kind
     if word in people:
-        return people[word], "person"
+        return people[word], "name"
     if word in NOT_ACTORS or word.rstrip("s") in NOT_ACTORS:
         return None
     if _ACRONYM.match(word) and not word.isdigit() and sum(c.isalpha() for c in word) >= 2:
@@ -221,32 +225,62 @@ def _single(word: str, aliases: _AliasIndex, people: dict[str, str],
     return None
 
 
-def _people(words_by_sentence: dict[int, list[str]], lang: str) -> dict[str, str]:
-    """Map surname (and full name) -> full name for the people the article names."""
-    full_names: list[tuple[str, ...]] = []
+def _people(words_by_sentence: dict[int, list[str]], lang: str) -> tuple[dict[str, str], set[str]]:
+    """Names of 2-3 capitalised words the article uses: ``(name map, persons)``.
+
+    The map sends each full name to itself and, for persons (after a role noun or
+    starting with a known first name), the surname to the full name as well, so that
+    "Hauer" later in the text is "Andreas Hauer". English runs of capitalised words
+    that are neither ("London City Airport") are names, not persons.
+    """
+    full_names: list[tuple[tuple[str, ...], bool]] = []
     for words in words_by_sentence.values():
         i = 0
         while i < len(words):
             run = _cap_run(words, i)
             start = i
-            while run and run[0].lower().rstrip(".") in ROLE_NOUNS:  # "Außenminister Nikola Poposki"
+            while run and run[0].lower() in _STOP_EN:  # "At London Gatwick Airport", "The Labour Party"
                 run, start = run[1:], start + 1
+            roles = [j for j, w in enumerate(run) if w.lower().rstrip(".") in ROLE_NOUNS]
+            if roles and roles[-1] < len(run) - 1:  # "Außenminister Nikola Poposki", "Prime Minister Gordon Brown"
+                cut = roles[-1] + 1
+                run, start = run[cut:], start + cut
             if len(run) >= 2 and _looks_like_name(run):
                 after_role = start > 0 and words[start - 1].lower().rstrip(".") in ROLE_NOUNS
                 first_name = run[0] in FIRST_NAMES
                 english = lang == "en" and start > 0 and run[0].lower() not in _STOP_EN
                 if after_role or first_name or english:
-                    full_names.append(run[:3])
+                    full_names.append((run[:3], after_role or first_name))
             i += max(len(run) + (start - i), 1)
     people: dict[str, str] = {}
-    for run in full_names:
+    persons: set[str] = set()
+    for run, is_person in full_names:
         name = " ".join(run)
         people[name] = name
-        people.setdefault(run[-1], name)
-    return people
+        if is_person:
+            persons.add(name)
+            people.setdefault(run[-1], name)
+    return people, persons
 
 
 _STOP_EN = frozenset("the a an this that these those in on at for with and but or of to by as".split())
+
+
+_MONTHS_DAYS = frozenset(
+    """January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split()
+)
+
+
+def _recurring_capitalised(words_by_sentence: dict[int, list[str]], people: dict[str, str]) -> list[str]:
+    """English: single capitalised words seen at least twice not at a sentence start."""
+    counts: Counter[str] = Counter()
+    for words in words_by_sentence.values():
+        counts.update(w for j, w in enumerate(words) if j > 0 and _CAPITALISED.match(w))
+    in_names = {part for name in people for part in name.split()[1:]}  # "Airport" of "London City Airport"
+    return sorted(w for w, n in counts.items()
+                  if n >= 2 and w not in _MONTHS_DAYS and w.lower() not in _STOP_EN
+                  and w not in people and w not in in_names)
 
 
 def _looks_like_name(run: tuple[str, ...]) -> bool:

@@ -320,11 +320,26 @@ def _relabel_by_first_appearance(labels: np.ndarray) -> np.ndarray:
 
 
 # ------------------------------------------------------------------------ labels
+#: Days and months name no theme (lowercased, German and English).
+_CALENDAR_WORDS = frozenset(
+    """montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april mai
+    juni juli august september oktober november dezember monday tuesday wednesday thursday
+    friday saturday sunday january february march april may june july august september october
+    november december""".split()
+)
 def _display_forms(tokens: pd.DataFrame) -> dict[str, str]:
-    """Most frequent original-case lemma per lowercased term (ties: alphabetical)."""
+    """Most frequent written form per lowercased term (ties: alphabetical).
+
+    The lemma as written, except where the lemma equals the token but for case: then
+    the token as written, so that English names keep their capital ("Unite", not
+    "unite", which simplemma returns in lower case)."""
     if len(tokens) == 0:
         return {}
-    counts = Counter(zip(tokens["norm"].astype(str), tokens["lemma"].astype(str)))
+    texts = tokens["text"].astype(str)
+    lemmas = tokens["lemma"].astype(str)
+    shown = [t if t.lower() == lem.lower() and t[:1].isupper() and i > 0 else lem
+             for t, lem, i in zip(texts, lemmas, tokens["token_id"])]
+    counts = Counter(zip(tokens["norm"].astype(str), shown))
     best: dict[str, tuple[int, str]] = {}
     for (norm, lemma), c in sorted(counts.items()):
         if norm not in best or c > best[norm][0]:
@@ -387,7 +402,9 @@ def describe_themes(
     from .actors import FIRST_NAMES
 
     capital_boost = np.array([
-        0.0 if forms.get(t, t) in FIRST_NAMES else (2.0 if forms.get(t, t)[:1].isupper() else 1.0) for t in vocab
+        0.0 if forms.get(t, t) in FIRST_NAMES or t in _CALENDAR_WORDS
+        else (2.0 if forms.get(t, t)[:1].isupper() else 1.0)
+        for t in vocab
     ])
     rows = []
     for c in themes:
