@@ -45,7 +45,7 @@ eval: $(STAMP) ## Compare themes, sentiment and tension with the human annotatio
 
 notebooks: $(STAMP) ## Re-execute the notebooks in place on the seed (refreshes the outputs nbval compares)
 	cd notebooks && for nb in [0-9][0-9]_*.ipynb; do \
-	  ../$(PY) -m jupyter nbconvert --log-level=WARN --to notebook --execute --inplace "$$nb" || exit 1; done
+	  ../$(PY) -m jupyter nbconvert --log-level=WARN --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False "$$nb" || exit 1; done
 
 lock: ## Re-pin requirements.lock from a fresh venv (maintainers only)
 	rm -rf /tmp/tp-lock-venv && $(PYTHON) -m venv /tmp/tp-lock-venv
