@@ -530,13 +530,21 @@ def run_batch(
     return table
 
 
+def _init_worker() -> None:
+    """One BLAS/OpenMP thread per worker: N workers on N cores, not N x N threads."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1)
+
+
 def _run_parallel(work: list[Job], rows: list[dict[str, Any] | None], jobs: int, bar: Any) -> None:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     ctx = multiprocessing.get_context("spawn")
     os.environ.setdefault("MPLBACKEND", "Agg")  # inherited by the spawned workers
-    with ProcessPoolExecutor(max_workers=min(jobs, len(work)), mp_context=ctx) as pool:
+    with ProcessPoolExecutor(max_workers=min(jobs, len(work)), mp_context=ctx,
+                             initializer=_init_worker) as pool:
         futures = {pool.submit(process_article, job): job for job in work}
         for future in as_completed(futures):
             job = futures[future]

@@ -191,7 +191,7 @@ def report_figures(result: object) -> dict[str, Figure]:
     extra = _later_figures(result)
     figures.update(extra)
     figures["themes_strip"] = theme_strip(sentences, themes)
-    if "sentiment_mean" in themes:
+    if "sentiment_mean" in themes and not extra:  # the headline figure shows it already
         figures["sentiment_by_theme"] = sentiment_by_theme(themes)
     if "sentiment" in sentences:
         figures["sentiment_along"] = sentiment_along(sentences, themes)
@@ -270,6 +270,28 @@ def tension_arc(ax: object, sentences: pd.DataFrame, n_peaks: int = 3) -> None:
     ax.legend(loc="lower left", fontsize=8, ncol=3, frameon=True)
 
 
+def _heatmap(ax: object, values: object, rows: list[str], cols: list[str], label: str,
+             annotations: list[list[str]] | None = None) -> None:
+    """A 0–1 heatmap with a colour bar; NaN cells stay blank (fast: no seaborn redraw)."""
+    import numpy as np
+
+    data = np.ma.masked_invalid(np.asarray(values, dtype=float))
+    mesh = ax.pcolormesh(data, cmap=sns.color_palette(TENSION_CMAP, as_cmap=True), vmin=0, vmax=1,
+                         edgecolors="white", linewidth=0.5)
+    ax.set_xlim(0, data.shape[1])
+    ax.set_ylim(data.shape[0], 0)
+    ax.set_xticks([j + 0.5 for j in range(len(cols))], cols, rotation=45, ha="right")
+    ax.set_yticks([i + 0.5 for i in range(len(rows))], rows)
+    ax.figure.colorbar(mesh, ax=ax, label=label)
+    if annotations:
+        for i, row in enumerate(annotations):
+            for j, text in enumerate(row):
+                if text:
+                    dark = float(data[i, j]) > 0.6
+                    ax.text(j + 0.5, i + 0.5, text, ha="center", va="center", fontsize=7,
+                            color="white" if dark else "0.15")
+
+
 def theme_position_heatmap(ax: object, sentences: pd.DataFrame, themes: pd.DataFrame, bins: int = 10) -> None:
     """Mean tension of each theme in each tenth of the article (blank: theme absent there)."""
     import numpy as np
@@ -280,10 +302,9 @@ def theme_position_heatmap(ax: object, sentences: pd.DataFrame, themes: pd.DataF
     frame = pd.DataFrame({"theme": sentences["theme"].to_numpy(), "bin": b, "tension": sentences["tension"].to_numpy()})
     grid = frame.pivot_table(index="theme", columns="bin", values="tension", aggfunc="mean")
     grid = grid.reindex(index=list(_ranked_themes(themes)["theme"]), columns=range(bins))
-    sns.heatmap(grid, ax=ax, cmap=TENSION_CMAP, vmin=0, vmax=1, cbar_kws={"label": "mean tension"},
-                linewidths=0.5, linecolor="white")
-    ax.set_yticklabels([names[int(t)] for t in grid.index], rotation=0)
-    ax.set_xticklabels([f"{10 * i}–{10 * (i + 1)}%" for i in range(bins)], rotation=45, ha="right", fontsize=8)
+    _heatmap(ax, grid.to_numpy(dtype=float), [names[int(t)] for t in grid.index],
+             [f"{10 * i}–{10 * (i + 1)}%" for i in range(bins)], "mean tension")
+    ax.tick_params(axis="x", labelsize=8)
     ax.set_xlabel("position in the article")
     ax.set_ylabel("")
     ax.grid(False)
@@ -307,14 +328,13 @@ def actor_matrix(ax: object, pairs: pd.DataFrame, actors: pd.DataFrame, top: int
         if a in names and b in names:
             m.loc[a, b] = m.loc[b, a] = row["mean_tension"]
             counts.loc[a, b] = counts.loc[b, a] = int(row["n_sentences"])
-    annot = counts.map(lambda c: f"n={c}" if c else "")
-    mask = np.triu(np.ones_like(m, dtype=bool))
-    sns.heatmap(m, ax=ax, mask=mask, cmap=TENSION_CMAP, vmin=0, vmax=1, annot=annot, fmt="",
-                annot_kws={"fontsize": 7}, cbar_kws={"label": "mean tension"}, linewidths=0.5, linecolor="white")
+    values = m.to_numpy(dtype=float, copy=True)
+    values[np.triu(np.ones_like(values, dtype=bool))] = np.nan  # each pair once
+    labels = [[f"n={c}" if c and not np.isnan(values[i, j]) else "" for j, c in enumerate(row)]
+              for i, row in enumerate(counts.to_numpy())]
+    _heatmap(ax, values, names, names, "mean tension", annotations=labels)
     ax.grid(False)
     ax.set_title("Between whom: tension of sentences naming both", loc="left", fontweight="bold")
-    ax.tick_params(axis="x", rotation=45)
-    ax.tick_params(axis="y", rotation=0)
 
 
 def headline_figure(result: object, title: str | None = None) -> Figure:
@@ -332,7 +352,7 @@ def headline_figure(result: object, title: str | None = None) -> Figure:
     theme_position_heatmap(ax_h, sentences, themes)
     actor_matrix(fig.add_subplot(grid[2, 2:]), getattr(result, "actor_pairs", pd.DataFrame()),
                  getattr(result, "actors", pd.DataFrame()))
-    fig.suptitle(title or "Tension profile", x=0.01, ha="left", fontsize=16, fontweight="bold")
+    fig.suptitle(title or "Tension profile", x=0.01, y=0.94, ha="left", fontsize=16, fontweight="bold")
     plt.close(fig)
     return fig
 
