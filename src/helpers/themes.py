@@ -249,8 +249,8 @@ def k_range(n_sentences: int, k_max: int = 10) -> list[int]:
 
 
 def _kmeans(x: Any, k: int, seed: int, n_init: int) -> tuple[np.ndarray, np.ndarray]:
-    if sparse.issparse(x) and x.shape[0] * x.shape[1] <= 5_000_000:
-        x = x.toarray()  # small articles: dense Lloyd iterations are ~2.5x faster than sparse
+    if sparse.issparse(x) and x.shape[0] <= 200:
+        x = x.toarray()  # short articles: dense Lloyd is ~2.5x faster; long ones: sparse ~2x faster
     km = KMeans(n_clusters=k, n_init=n_init, random_state=seed)
     labels = km.fit_predict(x)
     return labels, km.cluster_centers_
