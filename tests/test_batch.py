@@ -188,7 +188,7 @@ def test_report_html_is_self_contained(batch_run: tuple[Path, int]) -> None:
     assert not soup.find_all(src=lambda s: s and not s.startswith("data:"))
     assert not soup.find_all("link")
     headings = [h.get_text() for h in soup.find_all("h2")]
-    assert headings[:4] == ["Summary", "Themes", "Sentiment and tension per theme", "Figures"]
+    assert headings[:5] == ["Summary", "Figures", "Themes", "Tension per theme", "Sentiment per theme"]
     pngs = sorted(p.stem for p in (out / "seed").glob("*.png"))
     assert len(soup.find_all("img")) == len(pngs)
     assert "Die Partnerschaft zwischen OpenAI und Microsoft" in soup.get_text()

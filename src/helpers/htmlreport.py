@@ -38,11 +38,12 @@ details summary { cursor: pointer; font-weight: 600; }
 
 #: Columns of ``Analysis.themes`` shown in the themes table, in this order (when present).
 THEME_COLUMNS = ("theme", "label", "n_sentences", "share", "paragraphs", "top_terms", "representative")
-#: Per-theme sentiment / tension columns (any column starting with ``tension`` is added too).
-TONE_COLUMNS = ("theme", "label", "n_sentences", "sentiment_mean", "sentiment_median",
-                "sentiment_ci_low", "sentiment_ci_high", "share_negative", "share_neutral",
-                "share_positive", "tension_mean", "tension_ci_low", "tension_ci_high", "share_tense",
-                "dominant_actors")
+#: Per-theme tension columns, and per-theme sentiment columns.
+TENSION_COLUMNS = ("theme", "label", "n_sentences", "tension_mean", "tension_ci_low", "tension_ci_high",
+                   "share_tense", "dominant_actors")
+SENTIMENT_COLUMNS = ("theme", "label", "n_sentences", "sentiment_mean", "sentiment_ci_low",
+                     "sentiment_ci_high", "sentiment_median", "share_negative", "share_neutral",
+                     "share_positive")
 #: Columns of ``Analysis.sentences`` shown in the sentence table.
 SENTENCE_COLUMNS = ("sentence_id", "paragraph", "theme", "sentiment", "tension", "actors", "text",
                     "sentiment_words", "tension_terms")
@@ -105,6 +106,15 @@ def _paragraphs(text: str) -> str:
     return "\n".join(f"<p>{html.escape(b)}</p>" for b in blocks)
 
 
+def _numbered(df: pd.DataFrame) -> pd.DataFrame:
+    """Theme ids as readers see them in the figures: T1, T2, …"""
+    if "theme" not in df:
+        return df
+    out = df.copy()
+    out["theme"] = [f"T{int(t) + 1}" for t in out["theme"]]
+    return out
+
+
 def render_report(
     result: Any,
     title: str,
@@ -143,17 +153,6 @@ def render_report(
     parts.append("<h2>Summary</h2>")
     parts.append(_paragraphs(summary) if summary else "<p><em>(no summary)</em></p>")
 
-    parts.append("<h2>Themes</h2>")
-    parts.append("<p>Sentences grouped into themes, numbered by first appearance; "
-                 "<code>share</code> is the theme's share of all sentences.</p>")
-    parts.append(_table(_pick(themes, THEME_COLUMNS)))
-
-    tone = _pick(themes, TONE_COLUMNS, prefix="tension")
-    parts.append("<h2>Sentiment and tension per theme</h2>")
-    parts.append("<p>Sentiment from −1 (negative) to +1 (positive), with a bootstrap 95 % interval; "
-                 "tension where the pipeline computes it.</p>")
-    parts.append(_table(tone))
-
     parts.append("<h2>Figures</h2>")
     if figures:
         for name, png in figures.items():
@@ -163,6 +162,22 @@ def render_report(
                          f"<figcaption>{caption}</figcaption></figure>")
     else:
         parts.append("<p><em>(no figures available)</em></p>")
+
+    parts.append("<h2>Themes</h2>")
+    parts.append("<p>Sentences grouped into themes, numbered T1, T2, … by first appearance (as in the "
+                 "figures); <code>share</code> is the theme's share of all sentences.</p>")
+    parts.append(_table(_numbered(_pick(themes, THEME_COLUMNS))))
+
+    if "tension_mean" in themes:
+        parts.append("<h2>Tension per theme</h2>")
+        parts.append("<p>Mean sentence tension from 0 (none) to 1 (acute) with a bootstrap 95 % interval, "
+                     "most tense first; <code>share_tense</code> is the share of sentences at 0.3 or above.</p>")
+        ranked = themes.sort_values(["tension_mean", "theme"], ascending=[False, True])
+        parts.append(_table(_numbered(_pick(ranked, TENSION_COLUMNS))))
+    parts.append("<h2>Sentiment per theme</h2>")
+    parts.append("<p>Mean sentence sentiment from −1 (negative) to +1 (positive) with a bootstrap "
+                 "95 % interval; a sentence within ±0.05 counts as neutral.</p>")
+    parts.append(_table(_numbered(_pick(themes, SENTIMENT_COLUMNS))))
 
     notes = list(getattr(result, "notes", []) or [])
     if notes:
