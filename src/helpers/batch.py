@@ -54,7 +54,7 @@ from typing import Any
 import pandas as pd
 
 from .errors import InputError
-from .reading import MAX_BYTES, decode_bytes, project_root, resolve_article
+from .reading import project_root, read_text_file, resolve_article
 
 __all__ = [
     "ARTICLE_SUFFIXES", "SUMMARY_COLUMNS", "collect_articles", "output_names", "html_to_text",
@@ -221,18 +221,7 @@ def markdown_to_text(text: str) -> str:
 
 
 def _read_decoded(path: Path) -> str:
-    if not path.exists():
-        raise InputError(f"no such file: {str(path)!r}; check the path to the article.")
-    if path.is_dir():
-        raise InputError(f"{str(path)!r} is a folder, not an article file.")
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise InputError(f"{path.name} is {size / 1e6:.0f} MB, too large for one article (limit 50 MB).")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read {str(path)!r}: {exc.strerror or exc}.") from None
-    return decode_bytes(data, path.name)[0]
+    return read_text_file(path)[0]
 
 
 def article_text(path: str | Path) -> str | None:

@@ -187,6 +187,13 @@ def read_article(path: str | Path, lang: str = "auto") -> Article:
     """
     lang = check_lang(lang)
     p = resolve_article(path)
+    text, encoding = read_text_file(p)
+    return article_from_text(text, lang=lang, path=str(p), encoding=encoding)
+
+
+def read_text_file(p: Path) -> tuple[str, str]:
+    """Decode the file at ``p``: ``(text, encoding)``; ``InputError`` for a missing path,
+    a folder, a file over ``MAX_BYTES``, an unreadable, empty, binary or undecodable file."""
     if not p.exists():
         raise InputError(f"no such file: {str(p)!r}; check the path to the article.")
     if p.is_dir():
@@ -198,8 +205,7 @@ def read_article(path: str | Path, lang: str = "auto") -> Article:
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read {str(p)!r}: {exc.strerror or exc}.") from None
-    text, encoding = decode_bytes(data, p.name)
-    return article_from_text(text, lang=lang, path=str(p), encoding=encoding)
+    return decode_bytes(data, p.name)
 
 
 def article_from_text(

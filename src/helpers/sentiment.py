@@ -57,6 +57,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError
+from .stats import bootstrap_mean_ci
 
 __all__ = [
     "RULES",
@@ -666,12 +667,7 @@ def theme_sentiment(
         x = grp[score_col].astype(float).dropna().to_numpy()
         if len(x) == 0:
             continue
-        rng = np.random.default_rng(seed)
-        if len(x) > 1 and n_boot > 0:
-            means = x[rng.integers(0, len(x), size=(n_boot, len(x)))].mean(axis=1)
-            lo, hi = np.percentile(means, [2.5, 97.5])
-        else:
-            lo = hi = float(x.mean())
+        lo, hi = bootstrap_mean_ci(x, seed=seed, n_boot=n_boot)
         rows.append(
             {
                 theme_col: theme,
