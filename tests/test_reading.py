@@ -127,3 +127,9 @@ def test_french_can_be_forced(tmp_path: Path) -> None:
 def test_text_without_punctuation_is_one_sentence(tmp_path: Path) -> None:
     df = helpers.sentences(write(tmp_path, b"die bahn plant eine reform und kritiker sind dagegen seit langem"), lang="de")
     assert len(df) == 1
+
+
+def test_input_error_shows_as_one_line_in_jupyter() -> None:
+    err = InputError("no such file:\n 'x.txt'")
+    assert str(err) == "no such file: 'x.txt'"
+    assert err._render_traceback_() == ["InputError: no such file: 'x.txt'"]

@@ -54,7 +54,7 @@ def detect_language(text: str) -> tuple[str, float]:
     if top not in SUPPORTED and letters >= _MIN_LETTERS_FOR_REFUSAL and prob >= _REFUSAL_PROBABILITY:
         raise InputError(
             f"the article looks like language '{top}' (p={prob:.2f}), which is not supported: "
-            "tension-profile analyses German and English; pass lang='de' or lang='en' to override."
+            "tension-profile analyses German and English; set lang='de' or 'en' (--lang on the command line) to override."
         )
     lang, p = _identifier(True).classify(sample)
     return str(lang), float(p)
