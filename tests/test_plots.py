@@ -40,7 +40,7 @@ def test_headline_figure_panels_and_peak_labels(result) -> None:
 def test_save_figure_is_deterministic(result, tmp_path: Path) -> None:
     fig = plots.theme_strip(result.sentences, result.themes)
     first = plots.save_figure(fig, tmp_path / "a", "strip")
-    second = plots.save_figure(fig, tmp_path / "b", "strip")
+    plots.save_figure(fig, tmp_path / "b", "strip")
     assert [p.suffix for p in first] == [".png", ".svg"]
     assert (tmp_path / "a" / "strip.svg").read_bytes() == (tmp_path / "b" / "strip.svg").read_bytes()
 
