@@ -317,3 +317,19 @@ def test_tension_eval_block(tmp_path: Path) -> None:
     flat = rows.assign(tension_a=0, tension_b=0)
     flat.to_csv(tmp_path / "en_t.annotations.tsv", sep="\t", index=False)
     assert tension_eval_block(prepare_article(tmp_path / "en_t.txt", tmp_path / "en_t.annotations.tsv"), [0]) == []
+
+
+def test_german_separable_verbs_are_joined(tmp_path) -> None:
+    import helpers
+    from helpers.tension import score_tension
+
+    path = tmp_path / "sep.txt"
+    path.write_text("Billhardt wirft Friedrichsen eine falsche Bewertung vor. "
+                    "Billhardt bewertet die Firma anders. Wir fahren morgen mit dem Zug ab.", encoding="utf-8")
+    sents = helpers.sentences(path, lang="de")
+    scored = score_tension(sents, helpers.tokens(sents))
+    # "wirft ... vor" is vorwerfen (an accusation); the same sentence without it is calmer
+    assert "wirft…vor(accusation" in scored["tension_terms"].iloc[0]
+    assert scored["tension"].iloc[0] > scored["tension"].iloc[1]
+    # "fahren ... ab" (abfahren) is no tension word: particles only count when the joined verb is
+    assert scored["tension_terms"].iloc[2] == ""

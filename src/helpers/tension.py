@@ -231,6 +231,33 @@ def _match_word(lex: TensionLexicon, word: str) -> tuple[str, str, float] | None
     return None
 
 
+#: German separable-verb particles: "wirft ... vor" is "vorwerfen", "lehnt ... ab" is "ablehnen".
+SEPARABLE_PARTICLES = frozenset("ab an auf aus bei dar ein fest her hin los mit nach vor weg zu zurück".split())
+_CLAUSE_END = frozenset(",.;:!?)–—\"“”»«")
+
+
+def _separable_verbs(lex: TensionLexicon, words: list[str], norms: list[str]) -> list[tuple[int, int, tuple[str, str, float]]]:
+    """German verbs split in main clauses: a particle closing a clause joined to an earlier
+    word of that clause ("wirft Friedrichsen eine falsche Bewertung vor" -> vorwerfen).
+    Only exact lexicon entries count, so ordinary prepositions never match by accident."""
+    hits = []
+    clause_start = 0
+    for j, word in enumerate(words):
+        if word in _CLAUSE_END:
+            clause_start = j + 1
+            continue
+        low = word.lower()
+        closes = j + 1 == len(words) or words[j + 1] in _CLAUSE_END
+        if low not in SEPARABLE_PARTICLES or not closes:
+            continue
+        for k in range(clause_start, j):
+            entry = lex.exact.get(_key(low + norms[k]))
+            if entry is not None:
+                hits.append((k, j, entry))
+                break
+    return hits
+
+
 def _match_token(lex: TensionLexicon, text: str, norm: str, parts: Sequence[str], first: bool) -> tuple[str, str, float] | None:
     keys = [_key(norm)]
     if lex.lang == "en" or (text[:1].isupper() and not first):
@@ -372,6 +399,12 @@ def score_tension(
             else:
                 shown.append(f"{t[j]}({cat} {w:g})")
             total += w
+        if lang == "de":
+            for verb_j, part_j, (term, cat, w) in _separable_verbs(lex, t, [norms[i] for i in idx]):
+                if _negated(lows, verb_j, lang) or _negated(lows, part_j, lang):
+                    w *= NEGATION_FACTOR
+                shown.append(f"{t[verb_j]}…{t[part_j]}({cat} {w:.2g})")
+                total += w
         markers = _contrast_markers(lows, lang)
         shown.extend(f"{t[j]}(contrast)" for j in markers)
         n_act = len(dict.fromkeys(actor_lists[row_i]))
