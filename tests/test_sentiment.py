@@ -265,3 +265,15 @@ def test_english_news_sanity() -> None:
                  "Friction between the two teams grew.", "The conflict escalated.",
                  "Pressure on the board is mounting."):
         assert score(text, "en") < 0, text
+
+
+def test_german_separable_verb_takes_the_joined_lemma(tmp_path) -> None:
+    import helpers
+    from helpers.sentiment import score_sentences
+
+    path = tmp_path / "sep.txt"
+    path.write_text("Die Regierung lehnt den Vorschlag ab. Die Opposition stimmt dem Plan zu.", encoding="utf-8")
+    sents = helpers.sentences(path, lang="de")
+    scored = score_sentences(sents, helpers.tokens(sents))
+    # ablehnen is negative, zustimmen positive; "lehnen" and "stimmen" alone are not polar
+    assert scored["sentiment"].iloc[0] < 0 < scored["sentiment"].iloc[1]

@@ -85,3 +85,16 @@ def test_golden_lemmas_german() -> None:
 def test_golden_lemmas_english() -> None:
     got = {w: tokenize(w, "en")[0]["norm"] for w in LEMMAS_EN}
     assert got == LEMMAS_EN
+
+
+def test_separable_verbs_join_only_known_verbs() -> None:
+    from helpers.tokens import separable_verbs
+
+    words = ["Die", "Regierung", "lehnt", "den", "Plan", "ab", ",", "und", "wir", "fahren", "ab", "."]
+    norms = [w.lower() for w in words]
+    norms[2], norms[9] = "lehnen", "fahren"
+    known = {"ablehnen"}.__contains__
+    # "lehnt ... ab" closes its clause and "ablehnen" is known; "fahren ab" (abfahren) is not
+    assert separable_verbs(words, norms, known) == [(2, 5, "ablehnen")]
+    # a particle that does not close the clause is a preposition
+    assert separable_verbs(["Er", "lehnt", "ab", "dem", "Plan", "."], ["er", "lehnen", "ab", "der", "plan", "."], known) == []

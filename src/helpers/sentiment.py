@@ -58,6 +58,7 @@ import pandas as pd
 
 from .errors import InputError
 from .stats import bootstrap_mean_ci
+from .tokens import separable_verbs
 
 __all__ = [
     "RULES",
@@ -479,6 +480,10 @@ def _score_de(
     lex: Lexicon,
     rules: frozenset[str],
 ) -> tuple[float, float, int, str]:
+    # "lehnt ... ab" is ablehnen: the verb is scored as the joined lemma
+    norms = list(norms)
+    for k, _, joined in separable_verbs(texts, norms, lambda w: _key(w) in lex.polarity):
+        norms[k] = joined
     hits, n_content = _hits_de(texts, norms, parts, negflags, lex, rules)
     raw = _aggregate(hits, n_content)
     score = raw / math.sqrt(raw * raw + ALPHA)

@@ -90,6 +90,7 @@ import pandas as pd
 
 from .errors import InputError
 from .stats import bootstrap_mean_ci
+from .tokens import separable_verbs
 
 __all__ = [
     "WEIGHTS",
@@ -229,33 +230,6 @@ def _match_word(lex: TensionLexicon, word: str) -> tuple[str, str, float] | None
         if word.startswith(k):
             return term, cat, w
     return None
-
-
-#: German separable-verb particles: "wirft ... vor" is "vorwerfen", "lehnt ... ab" is "ablehnen".
-SEPARABLE_PARTICLES = frozenset("ab an auf aus bei dar ein fest her hin los mit nach vor weg zu zurück".split())
-_CLAUSE_END = frozenset(",.;:!?)–—\"“”»«")
-
-
-def _separable_verbs(lex: TensionLexicon, words: list[str], norms: list[str]) -> list[tuple[int, int, tuple[str, str, float]]]:
-    """German verbs split in main clauses: a particle closing a clause joined to an earlier
-    word of that clause ("wirft Friedrichsen eine falsche Bewertung vor" -> vorwerfen).
-    Only exact lexicon entries count, so ordinary prepositions never match by accident."""
-    hits = []
-    clause_start = 0
-    for j, word in enumerate(words):
-        if word in _CLAUSE_END:
-            clause_start = j + 1
-            continue
-        low = word.lower()
-        closes = j + 1 == len(words) or words[j + 1] in _CLAUSE_END
-        if low not in SEPARABLE_PARTICLES or not closes:
-            continue
-        for k in range(clause_start, j):
-            entry = lex.exact.get(_key(low + norms[k]))
-            if entry is not None:
-                hits.append((k, j, entry))
-                break
-    return hits
 
 
 def _match_token(lex: TensionLexicon, text: str, norm: str, parts: Sequence[str], first: bool) -> tuple[str, str, float] | None:
@@ -400,7 +374,9 @@ def score_tension(
                 shown.append(f"{t[j]}({cat} {w:g})")
             total += w
         if lang == "de":
-            for verb_j, part_j, (term, cat, w) in _separable_verbs(lex, t, [norms[i] for i in idx]):
+            joined = separable_verbs(t, [norms[i] for i in idx], lambda w: _key(w) in lex.exact)
+            for verb_j, part_j, verb in joined:
+                term, cat, w = lex.exact[_key(verb)]
                 if _negated(lows, verb_j, lang) or _negated(lows, part_j, lang):
                     w *= NEGATION_FACTOR
                 shown.append(f"{t[verb_j]}…{t[part_j]}({cat} {w:.2g})")

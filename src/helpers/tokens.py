@@ -8,6 +8,7 @@ whose German list holds function words only. Negations are flagged, never droppe
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -163,3 +164,34 @@ def top_lemmas(tokens: pd.DataFrame, n: int = 15) -> pd.DataFrame:
     counts = content.groupby("lemma").agg(count=("norm", "size"), sentences=("sentence_id", "nunique"))
     counts = counts.reset_index().sort_values(["count", "lemma"], ascending=[False, True])
     return counts.head(n).reset_index(drop=True)
+
+
+#: German separable-verb particles: "wirft ... vor" is "vorwerfen", "lehnt ... ab" is "ablehnen".
+SEPARABLE_PARTICLES = frozenset("ab an auf aus bei dar ein fest her hin los mit nach vor weg zu zurück".split())
+_CLAUSE_END = frozenset(",.;:!?)–—\"“”»«")
+
+
+def separable_verbs(words: list[str], norms: list[str], known: Callable[[str], bool]) -> list[tuple[int, int, str]]:
+    """German verbs split in main clauses: ``(verb index, particle index, joined lemma)``.
+
+    A particle that closes a clause ("Billhardt wirft ihm eine falsche Bewertung vor.") is
+    joined to the first earlier word of that clause for which ``known(particle + lemma)``
+    holds ("vorwerfen"). ``known`` is a lexicon lookup, so a preposition at a clause end
+    ("fahren ... ab" where "abfahren" is no lexicon word) never produces anything.
+    """
+    hits = []
+    clause_start = 0
+    for j, word in enumerate(words):
+        if word in _CLAUSE_END:
+            clause_start = j + 1
+            continue
+        low = word.lower()
+        closes = j + 1 == len(words) or words[j + 1] in _CLAUSE_END
+        if low not in SEPARABLE_PARTICLES or not closes:
+            continue
+        for k in range(clause_start, j):
+            joined = low + norms[k]
+            if norms[k][:1].isalpha() and known(joined):
+                hits.append((k, j, joined))
+                break
+    return hits
