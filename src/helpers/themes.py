@@ -320,6 +320,17 @@ def _relabel_by_first_appearance(labels: np.ndarray) -> np.ndarray:
 
 
 # ------------------------------------------------------------------------ labels
+#: Words that occur in news on every subject and so name no theme (lowercased lemmas,
+#: German and English; written for the project). Used for labels only, not for clustering.
+_GENERIC_WORDS = frozenset(
+    """jahr monat woche tag zeit mal prozent zahl teil seite fall art weise grund beispiel ende
+    anfang beginn frage bereich ziel rolle punkt stelle form thema sache lage stand folge
+    ergebnis entwicklung gesamt neu alt groß klein gut hoch lang weit letzt erst bisher bereits
+    derzeit heute aktuell gleichzeitig zunehmend deutlich stark klar sogenannt etwa rund
+    year month week day time percent number part side case way reason example end start
+    question area goal role point place subject matter situation result development new old
+    big small good high long far last first already currently today recent clear strong""".split()
+)
 #: Days and months name no theme (lowercased, German and English).
 _CALENDAR_WORDS = frozenset(
     """montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april mai
@@ -402,7 +413,7 @@ def describe_themes(
     from .actors import FIRST_NAMES
 
     capital_boost = np.array([
-        0.0 if forms.get(t, t) in FIRST_NAMES or t in _CALENDAR_WORDS
+        0.0 if forms.get(t, t) in FIRST_NAMES or t in _CALENDAR_WORDS or t in _GENERIC_WORDS
         else (2.0 if forms.get(t, t)[:1].isupper() else 1.0)
         for t in vocab
     ])
