@@ -333,3 +333,20 @@ def test_bench_articles_are_deterministic(tmp_path: Path) -> None:
     b = batch.bench_articles(tmp_path / "b", n=5)
     assert [p.read_bytes() for p in a] == [p.read_bytes() for p in b]
     assert all(2 <= p.read_text(encoding="utf-8").count("\n\n") + 1 <= 4 for p in a)
+
+
+@pytest.mark.slow
+def test_notebooks_option_executes_the_per_article_notebooks(tmp_path: Path) -> None:
+    import nbformat
+
+    from helpers.batch import main
+
+    article = Path(__file__).parent / "fixtures" / "en_port_strike.txt"
+    assert main(["analyze", str(article), "--out", str(tmp_path), "--notebooks", "--no-progress"]) == 0
+    executed = sorted((tmp_path / "en_port_strike" / "notebooks").glob("*.ipynb"))
+    assert [p.name[:2] for p in executed] == ["01", "02", "03", "04"]
+    for path in executed:
+        nb = nbformat.read(str(path), as_version=4)
+        errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
+                  if o.get("output_type") == "error"]
+        assert not errors, path.name
