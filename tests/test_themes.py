@@ -11,7 +11,8 @@ from sklearn.metrics import adjusted_rand_score
 
 import helpers
 from helpers.analysis import analyze
-from helpers.themes import ThemeModel, _bench_article, k_prior, k_range
+from helpers.bench import long_article
+from helpers.themes import ThemeModel, k_prior, k_range
 
 EN_TOPICS = [
     [
@@ -186,7 +187,7 @@ def test_analyze_seed(seed_path: Path) -> None:
 
 
 def test_bench_article_is_long(seed_path: Path, tmp_path: Path) -> None:
-    text = _bench_article(str(seed_path), 1000)
+    text = long_article(1000)
     path = tmp_path / "long.txt"
     path.write_text(text, encoding="utf-8")
     assert len(helpers.sentences(str(path))) >= 1000

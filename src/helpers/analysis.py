@@ -154,19 +154,19 @@ def summary_text(result: Analysis) -> str:
 STAGES: list[Callable[[Analysis], None]] = [stage_sentences, stage_themes, stage_sentiment, stage_actors, stage_tension]
 
 
-def _check_k(k: int | str) -> int | str:
+def check_k(k: int | str, name: str = "k") -> int | str:
+    """``"auto"`` or a positive int (``"3"`` accepted); ``InputError`` otherwise.
+
+    ``name`` is how the message calls the argument ("k", or "--k" on the command line).
+    """
     from helpers.errors import InputError
 
-    if isinstance(k, str):
-        if k.strip().lower() == "auto":
-            return "auto"
-        if k.strip().isdigit():
-            k = int(k.strip())
-        else:
-            raise InputError(f"k must be 'auto' or a positive whole number, not {k!r}")
-    if isinstance(k, bool) or not isinstance(k, int) or k < 1:
-        raise InputError(f"k must be 'auto' or a positive whole number, not {k!r}")
-    return k
+    text = str(k).strip().lower()
+    if not isinstance(k, bool) and text == "auto":
+        return "auto"
+    if not isinstance(k, bool) and text.isdigit() and int(text) >= 1:
+        return int(text)
+    raise InputError(f"{name} must be 'auto' or a positive whole number, not {str(k)!r}.")
 
 
 def analyze(
@@ -182,7 +182,7 @@ def analyze(
     user list of actor names (or ``{alias: name}``); bad input raises
     ``helpers.InputError``.  Same arguments -> identical result.
     """
-    params = {"lang": lang, "k": _check_k(k), "seed": int(seed), "actors": actors}
+    params = {"lang": lang, "k": check_k(k), "seed": int(seed), "actors": actors}
     result = Analysis(path=Path(path), lang=lang, sentences=pd.DataFrame(), params=params)
     for stage in STAGES:
         stage(result)

@@ -412,8 +412,7 @@ def process_article(job: Job) -> dict[str, Any]:
                 from .report import run_notebooks
 
                 with contextlib.redirect_stdout(io.StringIO()):
-                    run_notebooks(src, tmp / "notebooks", lang=job.lang, k=job.k, seed=job.seed,
-                                  notebooks=per_article_notebooks())
+                    run_notebooks(src, tmp / "notebooks", lang=job.lang, k=job.k, seed=job.seed)
         (tmp / "article.json").write_text(
             json.dumps({k: row[k] for k in SUMMARY_COLUMNS}, ensure_ascii=False, indent=1) + "\n",
             encoding="utf-8")
@@ -438,13 +437,6 @@ def _umask() -> int:
     return mask
 
 
-def per_article_notebooks() -> list[Path]:
-    """The pipeline notebooks that take one ``ARTICLE`` parameter (not e.g. 05, which compares several)."""
-    from .report import notebook_paths
-
-    return notebook_paths(per_article=True)
-
-
 def _move_into_place(tmp: Path, target: Path, out: Path) -> None:
     """``os.replace`` the finished folder onto ``target``; an old one (``--force``) is moved aside first."""
     if not target.exists():
@@ -454,15 +446,6 @@ def _move_into_place(tmp: Path, target: Path, out: Path) -> None:
     os.replace(target, trash / "old")
     os.replace(tmp, target)
     shutil.rmtree(trash, ignore_errors=True)
-
-
-def _check_k(k: int | str) -> int | str:
-    text = str(k).strip().lower()
-    if text == "auto":
-        return "auto"
-    if text.isdigit() and int(text) >= 1:
-        return int(text)
-    raise InputError(f"--k must be 'auto' or a positive whole number, not {str(k)!r}.")
 
 
 def run_batch(
@@ -483,10 +466,11 @@ def run_batch(
     (spawned, so it behaves the same on Linux, macOS and Windows); rows are always in
     input order. Raises ``InputError`` for bad arguments before anything is analysed.
     """
+    from .analysis import check_k
     from .language import check_lang
 
     lang = check_lang(lang)
-    k = _check_k(k)
+    k = check_k(k, "--k")
     if isinstance(seed, bool) or not isinstance(seed, int):
         raise InputError(f"--seed must be a whole number, not {seed!r}.")
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:

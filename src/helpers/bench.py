@@ -45,6 +45,13 @@ def long_text(target_chars: int, seed: int = 0) -> str:
     return "\n\n".join(out) + "\n"
 
 
+def long_article(target_sentences: int, seed: int = 0) -> str:
+    """A German article of at least ``target_sentences`` sentences built with ``long_text``
+    (sized by the seed's characters per sentence, plus 10 % so the target is reached)."""
+    chars_per_sentence = len(seed_text()) / 42
+    return long_text(int(1.1 * target_sentences * chars_per_sentence), seed=seed)
+
+
 def timed(fn: Callable[[], Any], repeat: int = 3) -> tuple[float, Any]:
     """Best wall time of ``repeat`` calls (after one warm-up call) and the last result."""
     result = fn()

@@ -26,8 +26,6 @@ from typing import Callable
 
 import numpy as np
 import pandas as pd
-from sklearn.cluster import KMeans
-from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
 __all__ = [
@@ -175,16 +173,9 @@ def _collect(ev: ArticleEval, method: str, preds: list[np.ndarray]) -> Row:
     return Row(ev.name, method, scores)
 
 
-def plain_baseline(texts: list[str], k: int, seed: int) -> np.ndarray:
-    """Plain ``TfidfVectorizer()`` + ``KMeans(k)`` over single sentences."""
-    x = TfidfVectorizer().fit_transform(texts)
-    k = max(1, min(k, x.shape[0]))
-    return KMeans(n_clusters=k, n_init=10, random_state=seed).fit_predict(x)
-
-
 def theme_block(ev: ArticleEval, seeds: list[int]) -> list[Row]:
     """Theme agreement (ARI, NMI vs annotators a and b) for the project and baselines."""
-    from helpers.themes import ThemeModel, background_available
+    from helpers.themes import ThemeModel, background_available, plain_baseline
 
     rows: list[Row] = []
     k_a = int(ev.units["theme_a"].nunique()) if "theme_a" in ev.units else 4

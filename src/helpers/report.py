@@ -102,8 +102,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--k", default="auto", help="number of themes, or auto")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
-    k: str | int = int(args.k) if str(args.k).isdigit() else args.k
+    from .analysis import check_k
+
     try:
+        k = check_k(args.k, "--k")
         report = run_notebooks(args.article, args.out, lang=args.lang, k=k, seed=args.seed)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)

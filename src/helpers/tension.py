@@ -840,7 +840,7 @@ def bench_analysis(target_sentences: int = 1000, repeat: int = 1, seed: int = 0)
     """Whole ``helpers.analysis.analyze`` vs the plain TF-IDF + KMeans baseline, warm.
 
     Rows: ``seed`` (the seed article) and ``long`` (~``target_sentences`` sentences:
-    the seed's paragraphs shuffled with ``seed``, ``helpers.bench.long_text``).
+    the seed's paragraphs shuffled with ``seed``, ``helpers.bench.long_article``).
     Columns: ``article, n_sentences, k, analyze_s`` (best of ``repeat`` after a warm-up
     call on the seed), ``tension_s`` (``stage_tension`` alone), ``plain_s``
     (``TfidfVectorizer()`` + ``KMeans(k, n_init=10)`` on the same sentence texts),
@@ -850,16 +850,15 @@ def bench_analysis(target_sentences: int = 1000, repeat: int = 1, seed: int = 0)
     from pathlib import Path
 
     from . import analysis
-    from .bench import long_text, seed_text
-    from .themes import _plain_baseline
+    from .bench import long_article, seed_text
+    from .themes import plain_baseline
 
-    seed_chars = len(seed_text())
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         seed_path = Path(tmp) / "seed.txt"
         seed_path.write_text(seed_text(), encoding="utf-8")
         long_path = Path(tmp) / "long.txt"
-        long_path.write_text(long_text(int(seed_chars * target_sentences / 42), seed=seed), encoding="utf-8")
+        long_path.write_text(long_article(target_sentences, seed=seed), encoding="utf-8")
         analysis.analyze(seed_path)  # warm: imports, lexicons, caches
         for name, path in (("seed", seed_path), ("long", long_path)):
             best = {"analyze": math.inf, "tension": math.inf, "plain": math.inf}
@@ -873,7 +872,7 @@ def bench_analysis(target_sentences: int = 1000, repeat: int = 1, seed: int = 0)
                 best["tension"] = min(best["tension"], time.perf_counter() - t0)
                 k = max(2, res.k)
                 t0 = time.perf_counter()
-                _plain_baseline(list(res.sentences["text"]), k, 0)
+                plain_baseline(list(res.sentences["text"]), k, 0)
                 best["plain"] = min(best["plain"], time.perf_counter() - t0)
             assert res is not None
             rows.append({

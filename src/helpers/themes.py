@@ -50,6 +50,7 @@ __all__ = [
     "k_range",
     "background_available",
     "bench_themes",
+    "plain_baseline",
 ]
 
 #: Articles with fewer sentences than this get a single theme.
@@ -618,22 +619,13 @@ class ThemeModel(ClusterMixin, BaseEstimator):
 
 
 # ------------------------------------------------------------------------- bench
-def _plain_baseline(texts: list[str], k: int, seed: int) -> np.ndarray:
+def plain_baseline(texts: list[str], k: int, seed: int) -> np.ndarray:
+    """The plain baseline: ``TfidfVectorizer()`` + ``KMeans(k)`` over single sentences."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     x = TfidfVectorizer().fit_transform(texts)
+    k = max(1, min(k, x.shape[0]))
     return KMeans(n_clusters=k, n_init=10, random_state=seed).fit_predict(x)
-
-
-def _bench_article(seed_path: str, target_sentences: int, seed: int = 0) -> str:
-    """A long synthetic article: the seed's paragraphs repeated in shuffled order."""
-    paragraphs = [p for p in open(seed_path, encoding="utf-8").read().splitlines() if p.strip()]
-    rng = np.random.default_rng(seed)
-    per_para = max(1, sum(p.count(". ") + 1 for p in paragraphs) // len(paragraphs))
-    out: list[str] = []
-    while len(out) * per_para < target_sentences:
-        out.extend(paragraphs[i] for i in rng.permutation(len(paragraphs)))
-    return "\n\n".join(out) + "\n"
 
 
 def bench_themes(seed_path: str | None = None, target_sentences: int = 1000, repeat: int = 1) -> pd.DataFrame:
@@ -646,25 +638,23 @@ def bench_themes(seed_path: str | None = None, target_sentences: int = 1000, rep
     runs), ``fixed_k_s`` (same k fixed), ``plain_s``
     (plain baseline, same k), ``ratio_auto``, ``ratio_fixed`` (model / plain).
     """
-    import os
     import tempfile
+    from pathlib import Path
 
     from helpers import sentences as make_sentences
     from helpers import tokens as make_tokens
 
-    if seed_path is None:
-        here = os.path.dirname(os.path.abspath(__file__))
-        seed_path = os.path.join(here, "..", "..", "seeds", "openai_microsoft_spannungen.txt")
-        if not os.path.exists(seed_path):
-            seed_path = os.path.join(here, "..", "..", "..", "shared", "seeds", "openai_microsoft_spannungen.txt")
+    from .bench import SEED_ARTICLE, long_article
+    from .reading import project_root
+
+    seed_path = seed_path or str(project_root() / SEED_ARTICLE)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        long_path = os.path.join(tmp, "long.txt")
-        with open(long_path, "w", encoding="utf-8") as fh:
-            fh.write(_bench_article(seed_path, target_sentences))
+        long_path = Path(tmp) / "long.txt"
+        long_path.write_text(long_article(target_sentences), encoding="utf-8")
         warm = make_sentences(seed_path)
         ThemeModel(k=2).fit(warm, make_tokens(warm))  # imports, caches, thread pools
-        _plain_baseline(list(warm["text"]), 2, 0)
+        plain_baseline(list(warm["text"]), 2, 0)
         for name, path in (("seed", seed_path), ("long", long_path)):
             sdf = make_sentences(path)
             tdf = make_tokens(sdf)
@@ -679,7 +669,7 @@ def bench_themes(seed_path: str | None = None, target_sentences: int = 1000, rep
                 ThemeModel(k=k).fit(sdf, tdf)
                 best["fixed"] = min(best["fixed"], time.perf_counter() - t0)
                 t0 = time.perf_counter()
-                _plain_baseline(list(sdf["text"]), k, 0)
+                plain_baseline(list(sdf["text"]), k, 0)
                 best["plain"] = min(best["plain"], time.perf_counter() - t0)
             rows.append(
                 {
