@@ -126,20 +126,22 @@ class _AliasIndex:
     def __init__(self, aliases: tuple[_Alias, ...]) -> None:
         self.order = {a: i for i, a in enumerate(aliases)}
         self.exact: dict[str, list[_Alias]] = {}
-        self.prefix: list[_Alias] = []
+        self.prefix: dict[str, list[_Alias]] = {}  # one-word prefix aliases by their stem
         for alias in aliases:
             if alias.prefix and len(alias.tokens) == 1:
-                self.prefix.append(alias)
+                self.prefix.setdefault(alias.tokens[0], []).append(alias)
             else:
                 self.exact.setdefault(alias.tokens[0], []).append(alias)
+        self.prefix_lengths = sorted({len(stem) for stem in self.prefix})
 
     def first_match(self, words: list[str], i: int) -> _Alias | None:
         """The first alias (user list first, longest first) that matches at ``words[i]``."""
         got = words[i]
         variants = (got, got[:1].lower() + got[1:]) if i == 0 else (got,)
         cands = [a for v in dict.fromkeys(variants) for a in self.exact.get(v, ())]
-        cands += [a for a in self.prefix if any(v.startswith(a.tokens[0]) for v in variants)]
-        for alias in sorted(cands, key=self.order.__getitem__):
+        stems = dict.fromkeys(v[:n] for v in variants for n in self.prefix_lengths if n <= len(v))
+        cands += [a for stem in stems for a in self.prefix.get(stem, ())]
+        for alias in sorted(dict.fromkeys(cands), key=self.order.__getitem__):
             if _match(alias, words, i):
                 return alias
         return None
