@@ -249,7 +249,17 @@ def k_range(n_sentences: int, k_max: int = 10) -> list[int]:
     return list(range(2, hi + 1))
 
 
-def _kmeans(x: Any, k: int, seed: int, n_init: int) -> tuple[np.ndarray, np.ndarray]:
+KMeansCache = dict[tuple[int, int, int], tuple[np.ndarray, np.ndarray]]
+"""Fits of one feature matrix by ``(k, seed, n_init)``: choosing k, the final fit and the
+stability runs ask for some of the same fits, which are deterministic."""
+
+
+def _kmeans(x: Any, k: int, seed: int, n_init: int, cache: KMeansCache | None = None) -> tuple[np.ndarray, np.ndarray]:
+    if cache is not None:
+        key = (k, seed, n_init)
+        if key not in cache:
+            cache[key] = _kmeans(x, k, seed, n_init)
+        return cache[key]
     if sparse.issparse(x) and x.shape[0] <= 200:
         x = x.toarray()  # short articles: dense Lloyd is ~2.5x faster; long ones: sparse ~2x faster
     km = KMeans(n_clusters=k, n_init=n_init, random_state=seed)
@@ -266,6 +276,7 @@ def choose_k(
     prior_sd: float = math.log(2.0),
     criterion: str = "silhouette",
     n_seeds: int = 5,
+    cache: KMeansCache | None = None,
 ) -> tuple[int, pd.DataFrame]:
     """Pick k by ``score = fit(k) + log prior(k)``.
 
@@ -291,7 +302,7 @@ def choose_k(
     rows = []
     for k in candidates:
         n_runs = max(1, n_seeds) if criterion == "stability" else 1
-        runs = [_kmeans(x, k, seed + i, n_init)[0] for i in range(n_runs)]
+        runs = [_kmeans(x, k, seed + i, n_init, cache)[0] for i in range(n_runs)]
         labels = runs[0]
         sil = float(silhouette_score(x, labels)) if 1 < len(set(labels.tolist())) < x.shape[0] else -1.0
         stab = (
@@ -305,11 +316,11 @@ def choose_k(
     return best, table
 
 
-def stability(x: Any, k: int, seeds: list[int], n_init: int = 10) -> float:
+def stability(x: Any, k: int, seeds: list[int], n_init: int = 10, cache: KMeansCache | None = None) -> float:
     """Mean pairwise ARI between the KMeans assignments of several seeds (1.0 = stable)."""
     if k <= 1 or len(seeds) < 2:
         return 1.0
-    runs = [_kmeans(x, k, s, n_init)[0] for s in seeds]
+    runs = [_kmeans(x, k, s, n_init, cache)[0] for s in seeds]
     return float(np.mean([adjusted_rand_score(a, b) for a, b in combinations(runs, 2)]))
 
 
@@ -557,6 +568,7 @@ class ThemeModel(ClusterMixin, BaseEstimator):
         self.notes_: list[str] = []
         n = len(sentences)
         x, tfidf, vocab, idf_values, kind = self._features(sentences, tokens, fitted=False)
+        cache: KMeansCache = {}
         self.vocab_, self.idf_values_, self.idf_kind_ = vocab, idf_values, kind
         self.features_ = x
         self.k_scores_ = pd.DataFrame(columns=["k", "silhouette", "stability", "log_prior", "score"])
@@ -568,7 +580,8 @@ class ThemeModel(ClusterMixin, BaseEstimator):
             self.notes_.append(f"only {n} sentences (< {MIN_SENTENCES}): one theme")
         elif self.k == "auto":
             k, self.k_scores_ = choose_k(
-                x, k_range(n, self.k_max), k_prior(n), self.seed, self.n_init, criterion=self.k_criterion
+                x, k_range(n, self.k_max), k_prior(n), self.seed, self.n_init, criterion=self.k_criterion,
+                cache=cache,
             )
         else:
             k = int(self.k)
@@ -586,7 +599,7 @@ class ThemeModel(ClusterMixin, BaseEstimator):
             labels = np.zeros(n, dtype=int)
             self.centers_ = np.asarray(x.mean(axis=0))
         else:
-            raw, centers = _kmeans(x, k, self.seed, self.n_init)
+            raw, centers = _kmeans(x, k, self.seed, self.n_init, cache)
             labels = _relabel_by_first_appearance(raw)
             order = {}
             for r, l in zip(raw.tolist(), labels.tolist()):
@@ -597,7 +610,8 @@ class ThemeModel(ClusterMixin, BaseEstimator):
         self.labels_ = labels
         self.k_ = int(k)
         self.stability_ = (
-            stability(x, k, [self.seed + i for i in range(self.n_stability)], self.n_init) if n and k > 1 else 1.0
+            stability(x, k, [self.seed + i for i in range(self.n_stability)], self.n_init, cache)
+            if n and k > 1 else 1.0
         )
         self.themes_ = describe_themes(sentences, tokens, labels, x, tfidf, vocab, idf_values) if n else pd.DataFrame()
         return self
