@@ -462,9 +462,9 @@ def run_batch(
     """Analyse every article in ``paths`` into ``out`` and write ``out/summary.csv``.
 
     Returns the summary table (plus ``seconds``, ``peak_rss_mb``, ``pid`` per article,
-    which are not written to the CSV). ``jobs > 1`` uses that many worker processes
-    (spawned, so it behaves the same on Linux, macOS and Windows); rows are always in
-    input order. Raises ``InputError`` for bad arguments before anything is analysed.
+    which are not written to the CSV). ``jobs > 1`` uses that many processes: this
+    one and ``jobs - 1`` spawned workers (spawned, so it behaves the same on Linux,
+    macOS and Windows); rows are always in input order. Raises ``InputError`` for bad arguments before anything is analysed.
     """
     from .analysis import check_k
     from .language import check_lang
@@ -510,25 +510,70 @@ def _init_worker() -> None:
     threadpool_limits(limits=1)
 
 
+def _error_row(job: Job, exc: BaseException) -> dict[str, Any]:
+    row = {c: "" for c in SUMMARY_COLUMNS}
+    row.update(article=job.name, path=job.display, status="error",
+               error=_one_line(f"internal error: {type(exc).__name__}: {exc}"))
+    return row
+
+
 def _run_parallel(work: list[Job], rows: list[dict[str, Any] | None], jobs: int, bar: Any) -> None:
+    """Run ``work`` on ``jobs`` processes: this one plus ``jobs - 1`` spawned workers.
+
+    All of them take the next article from one queue, so the articles already done
+    here while the workers start (importing pandas, scikit-learn and the lexicons
+    costs each new process about 2 s) are not lost time. A worker that dies (killed
+    by the OS) costs its article an error row; the remaining articles are done here.
+    """
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    import queue
+    import threading
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from threadpoolctl import threadpool_limits
+
+    todo: queue.SimpleQueue[Job] = queue.SimpleQueue()
+    for job in work:
+        todo.put(job)
+    lock = threading.Lock()
+
+    def done(job: Job, row: dict[str, Any]) -> None:
+        rows[job.index] = row
+        with lock:
+            bar.update()
+
+    def feed(pool: ProcessPoolExecutor) -> None:
+        """Hand articles to one worker process, one at a time, until the queue is empty."""
+        while True:
+            try:
+                job = todo.get_nowait()
+            except queue.Empty:
+                return
+            try:
+                done(job, pool.submit(process_article, job).result())
+            except BrokenProcessPool as exc:
+                done(job, _error_row(job, exc))
+                return  # the pool is gone: the main thread does the rest
+            except Exception as exc:  # noqa: BLE001 - e.g. an unpicklable result
+                done(job, _error_row(job, exc))
 
     ctx = multiprocessing.get_context("spawn")
     os.environ.setdefault("MPLBACKEND", "Agg")  # inherited by the spawned workers
-    with ProcessPoolExecutor(max_workers=min(jobs, len(work)), mp_context=ctx,
-                             initializer=_init_worker) as pool:
-        futures = {pool.submit(process_article, job): job for job in work}
-        for future in as_completed(futures):
-            job = futures[future]
-            try:
-                rows[job.index] = future.result()
-            except Exception as exc:  # noqa: BLE001 - e.g. a worker killed by the OS
-                row = {c: "" for c in SUMMARY_COLUMNS}
-                row.update(article=job.name, path=job.display, status="error",
-                           error=_one_line(f"internal error: {type(exc).__name__}: {exc}"))
-                rows[job.index] = row
-            bar.update()
+    workers = min(jobs, len(work)) - 1
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker) as pool:
+        feeders = [threading.Thread(target=feed, args=(pool,), daemon=True) for _ in range(workers)]
+        for thread in feeders:
+            thread.start()
+        with threadpool_limits(limits=1):  # one BLAS/OpenMP thread here too
+            while True:
+                try:
+                    job = todo.get_nowait()
+                except queue.Empty:
+                    break
+                done(job, process_article(job))
+        for thread in feeders:
+            thread.join()
 
 
 def _write_summary(table: pd.DataFrame, out: Path) -> Path:
@@ -720,7 +765,7 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--lang", default="auto", help="auto (default), de or en")
     a.add_argument("--k", default="auto", help="number of themes, or auto (default)")
     a.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
-    a.add_argument("--jobs", type=int, default=1, help="parallel worker processes (default 1)")
+    a.add_argument("--jobs", type=int, default=1, help="articles analysed in parallel, one process each (default 1)")
     a.add_argument("--force", action="store_true", help="overwrite existing article folders")
     a.add_argument("--notebooks", action="store_true", help="also execute the notebooks per article")
     a.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
