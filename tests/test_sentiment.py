@@ -277,3 +277,20 @@ def test_german_separable_verb_takes_the_joined_lemma(tmp_path) -> None:
     scored = score_sentences(sents, helpers.tokens(sents))
     # ablehnen is negative, zustimmen positive; "lehnen" and "stimmen" alone are not polar
     assert scored["sentiment"].iloc[0] < 0 < scored["sentiment"].iloc[1]
+
+
+def test_english_names_are_not_sentiment_words() -> None:
+    # VADER rates united +1.8, party +1.7, justice +2.4, free +2.3: inside names they say nothing
+    assert score("The union met the Labour Party in the United Kingdom.", "en") == 0.0
+    assert score("The Department of Justice opened a probe into the Free Democrats.", "en") <= 0.0
+    out = sm.score_sentences(table(["Voters in the United States reject the Party."], "en"))
+    assert "United" not in out["sentiment_words"].iat[0] and "reject" in out["sentiment_words"].iat[0]
+    assert out["sentiment"].iat[0] < 0
+    # the same words in lower case, or opening a sentence or a quotation, still count
+    assert score("The party was great fun.", "en") > 0
+    assert score("Great news: the talks succeeded.", "en") > 0
+    assert score('He said: "Hope remains."', "en") > 0
+    # ... but a capitalised name that opens the sentence is a name
+    assert sm.mask_english_names("United Airlines cut routes.")[1] == ["United"]
+    # title-case headlines are left alone
+    assert sm.mask_english_names("Party Leaders Celebrate Great Victory")[1] == []

@@ -516,13 +516,52 @@ EN_LEXICON_UPDATES: dict[str, float] = {
 
 
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_EN_NAME_WORD = re.compile(r"(?<![A-Za-z'-])([A-Z][a-z][A-Za-z'-]*)")
+_EN_UNIT_START = re.compile(r"""(?:^|[.!?:;"“”‘(\[]|\s['’])\s*$""")
+_EN_NAME_MASK = "Name"  # not in VADER's lexicon, keeps VADER's word positions
+
+
+def mask_english_names(text: str) -> tuple[str, list[str]]:
+    """Hide capitalised words inside an English sentence from VADER: they are names.
+
+    VADER's lexicon scores "United" +1.8, "Party" +1.7, "Justice" +2.4, "Trust" +2.3,
+    so "the United Kingdom" or "the Labour Party" would make a sentence positive.
+    A capitalised word (not ALL CAPS) counts as part of a name unless it opens the
+    sentence, a quotation or a clause after a colon/semicolon; an opening word still
+    does when the next word is capitalised too ("United Airlines said ...").
+    Headlines in title case (most words capitalised) are left as they are.
+    Returns the masked text and the words masked (only those in VADER's lexicon are
+    replaced; the rest cannot change the score).
+    """
+    words = _EN_WORD.findall(text)
+    if not words or sum(w[:1].isupper() for w in words) > 0.6 * len(words):
+        return text, []
+    lex = _vader().lexicon
+    masked: list[str] = []
+    out: list[str] = []
+    last = 0
+    for m in _EN_NAME_WORD.finditer(text):
+        word = m.group(1)
+        if word.lower() not in lex:
+            continue
+        opens = bool(_EN_UNIT_START.search(text[: m.start()]))
+        if opens:
+            nxt = re.match(r"\s+([A-Z][a-z])", text[m.end():])
+            if not nxt:
+                continue
+        out.append(text[last:m.start()] + _EN_NAME_MASK)
+        last = m.end()
+        masked.append(word)
+    out.append(text[last:])
+    return "".join(out), masked
 
 
 def _score_en(text: str) -> tuple[float, float, int, str]:
     analyzer = _vader()
+    text, _ = mask_english_names(text)
     compound = float(analyzer.polarity_scores(text)["compound"])
     lex = analyzer.lexicon
-    words = [(w, float(lex[w.lower()])) for w in _EN_WORD.findall(text) if w.lower() in lex]
+    words = [(w, float(lex[w.lower()])) for w in _EN_WORD.findall(text) if w.lower() in lex and w != _EN_NAME_MASK]
     shown = "; ".join(f"{w} {v / 4:+.2f}" for w, v in words)
     return compound, sum(v for _, v in words) / 4, len(words), shown
 
