@@ -294,3 +294,20 @@ def test_english_names_are_not_sentiment_words() -> None:
     assert sm.mask_english_names("United Airlines cut routes.")[1] == ["United"]
     # title-case headlines are left alone
     assert sm.mask_english_names("Party Leaders Celebrate Great Victory")[1] == []
+
+
+def test_accusation_content_is_not_praise() -> None:
+    # the positive words describe what was allegedly broken, not something good
+    assert score("The union accuses the operator of breaking a promise to protect jobs.", "en") < 0
+    assert score("The union accuses the operator of breaking a promise to protect jobs.", "en",
+                 rules=("compounds", "negation", "boosters", "contrast")) > 0  # what VADER alone says
+    assert score("Critics blamed the minister for the failed reform.", "en") < 0
+    assert sm.mask_english_reproach("The talks were a success.") == ("The talks were a success.", [])
+    german = "Die Gewerkschaft wirft dem Betreiber vor, die Sicherheit der Beschäftigten zu gefährden."
+    out = sm.score_sentences(table([german]))
+    assert "Sicherheit" not in out["sentiment_words"].iat[0] and "gefährden" in out["sentiment_words"].iat[0]
+    # vorwerfen and gefährden, both negative: two negative signs (-2/sqrt 2 -> -0.82)
+    assert out["sentiment"].iat[0] == pytest.approx(-(2 ** 0.5) / (3 ** 0.5), abs=1e-3)
+    assert score(german, rules=("compounds", "negation", "boosters", "contrast")) > out["sentiment"].iat[0]
+    # a sentence without an accusation verb keeps its praise
+    assert score("Die Regierung lobt die gute Reform.") > 0

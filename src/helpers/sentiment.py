@@ -30,6 +30,9 @@ German: a lexicon of lemma polarities in [-1, 1] plus four rules; English: VADER
                  eher, teilweise ... (x0.5) up to 2 tokens before a polar word.
   ``contrast``   aber, doch, jedoch, dennoch, hingegen, allerdings, trotzdem,
                  sondern inside a sentence: words before it count half.
+  ``accusation`` after a verb of accusation (vorwerfen, beschuldigen, kritisieren …;
+                 ``ACCUSERS_DE``) positive words do not count: they describe the
+                 alleged wrong ("wirft ihm vor, sein Versprechen zu brechen").
 
   Aggregation (``LEVELS = "sign"``, ``NORM = "sqrtpolar"``): each polar word counts
   by its sign only (+1/-1; the lexicon's strength steps proved noise against the
@@ -38,8 +41,11 @@ German: a lexicon of lemma polarities in [-1, 1] plus four rules; English: VADER
   two 0.82, one positive and one negative 0.
 - English sentences are scored by VADER (``nltk-vader-sentiment``: ``vader``
   package) on the sentence text, compound score, with ``EN_LEXICON_UPDATES`` (a few
-  conflict and settlement words VADER lacks) added to its lexicon.  German text never goes
-  through VADER.
+  conflict and settlement words VADER lacks) added to its lexicon.  Before VADER sees a
+  sentence, capitalised words inside it are hidden as names (``mask_english_names``:
+  "the Labour Party" is not positive) and, with the ``accusation`` rule, the positive
+  words of an alleged wrong (``mask_english_reproach``: "accuses X of breaking a
+  promise").  German text never goes through VADER.
 """
 
 from __future__ import annotations
@@ -77,8 +83,15 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 DEFAULT_LEXICON = DATA_DIR / "sentiment_de.tsv"
 SENTIWS_ENV = "TP_SENTIWS_DIR"
 
-RULES: tuple[str, ...] = ("compounds", "negation", "boosters", "contrast")
+RULES: tuple[str, ...] = ("compounds", "negation", "boosters", "contrast", "accusation")
 """German rules, all on by default."""
+
+ACCUSERS_DE: frozenset[str] = frozenset({
+    "vorwerfen", "beschuldigen", "bezichtigen", "anklagen", "anprangern", "vorhalten", "kritisieren",
+    "verurteilen", "anlasten", "unterstellen", "tadeln", "rügen", "monieren", "beanstanden",
+})
+"""Verbs of accusation (lemmas): what follows them is the alleged wrong, so its positive
+words do not make the sentence positive ("wirft ihm vor, sein Versprechen zu brechen")."""
 
 NEUTRAL_BAND = 0.05
 """Scores in [-0.05, 0.05] count as neutral in ``theme_sentiment`` (VADER's convention)."""
@@ -437,6 +450,11 @@ def _hits_de(
                     notes[j] = notes.get(j, "") + f"{texts[k]} "
                     polar.pop(k, None)  # a booster that has a polarity of its own only boosts here
                     break
+    if "accusation" in rules:
+        accuser = next((k for k in range(n) if _key(norms[k]) in ACCUSERS_DE or lows[k] in ACCUSERS_DE), None)
+        if accuser is not None:
+            for j in [j for j in polar if j > accuser and polar[j] * factor[j] > 0]:
+                del polar[j]  # part of the reproach, not praise
     c = _contrast_index(lows) if "contrast" in rules else None
     hits = []
     for j in sorted(polar):
@@ -556,9 +574,37 @@ def mask_english_names(text: str) -> tuple[str, list[str]]:
     return "".join(out), masked
 
 
-def _score_en(text: str) -> tuple[float, float, int, str]:
+_EN_ACCUSATION = re.compile(
+    r"\b(?:accus|blam|criticis|criticiz|condemn|denounc|fault)\w*\b[^.;:!?]*?\b(?:of|for)\b", re.IGNORECASE)
+
+
+def mask_english_reproach(text: str) -> tuple[str, list[str]]:
+    """Hide the positive words of an alleged wrong from VADER: in "accuses the operator
+    of breaking a promise to protect jobs", "promise" and "protect" are not praise.
+    Applies after accuse/blame/criticise/condemn/denounce/fault ... of/for, to the end
+    of the sentence; negative words stay. Returns the masked text and the words masked.
+    """
+    m = _EN_ACCUSATION.search(text)
+    if not m:
+        return text, []
+    lex = _vader().lexicon
+    masked: list[str] = []
+
+    def hide(word: re.Match[str]) -> str:
+        w = word.group(0)
+        if lex.get(w.lower(), 0.0) > 0:
+            masked.append(w)
+            return _EN_NAME_MASK
+        return w
+
+    return text[: m.end()] + _EN_WORD.sub(hide, text[m.end():]), masked
+
+
+def _score_en(text: str, rules: frozenset[str] = frozenset(RULES)) -> tuple[float, float, int, str]:
     analyzer = _vader()
     text, _ = mask_english_names(text)
+    if "accusation" in rules:
+        text, _ = mask_english_reproach(text)
     compound = float(analyzer.polarity_scores(text)["compound"])
     lex = analyzer.lexicon
     words = [(w, float(lex[w.lower()])) for w in _EN_WORD.findall(text) if w.lower() in lex and w != _EN_NAME_MASK]
@@ -619,7 +665,8 @@ def score_sentences(
     if lang == "en":
         if lexicon != "default":
             raise InputError(f"lexicon={lexicon!r} is German only; English sentences are scored with VADER")
-        rows = [_score_en(str(t)) for t in sentences["text"]]
+        rules_en = frozenset(rules)
+        rows = [_score_en(str(t), rules_en) for t in sentences["text"]]
         method = "vader"
     else:
         rules_set = frozenset(rules)
