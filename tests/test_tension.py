@@ -333,3 +333,18 @@ def test_german_separable_verbs_are_joined(tmp_path) -> None:
     assert scored["tension"].iloc[0] > scored["tension"].iloc[1]
     # "fahren ... ab" (abfahren) is no tension word: particles only count when the joined verb is
     assert scored["tension_terms"].iloc[2] == ""
+
+
+def test_phrases_match_consecutive_words(tmp_path: Path) -> None:
+    text = ("BA and the union have been at odds for months. The odds are long. "
+            "The crews walked out on Monday. She walked home and went out.")
+    out = _score(tmp_path, text, lang="en", sentiment=[0.0] * 4, actors=[()] * 4)
+    odds, long_odds, walked, home = out["tension_lexicon_sum"].tolist()
+    assert odds == 1.0 and "at odds(conflict 1)" in out["tension_terms"].iat[0]
+    assert long_odds == 0.0 and home == 0.0  # the words alone, or not next to each other, are not the phrase
+    assert walked == 1.0 and "walked out(conflict 1)" in out["tension_terms"].iat[2]
+    de = _score(tmp_path, "Die Partner liegen im Clinch. Die Pläne liegen nicht auf Eis. Im Garten blüht es.",
+                sentiment=[0.0] * 3, actors=[()] * 3)
+    clinch, not_on_ice, garden = de["tension_lexicon_sum"].tolist()
+    assert clinch == 1.0 and garden == 0.0
+    assert not_on_ice == pytest.approx(0.5 * 0.25)  # "auf Eis" (risk 0.5), negated

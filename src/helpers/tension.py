@@ -16,6 +16,8 @@ Components (one column each in ``score_tension``'s output, all in [0, 1])
     at least ``COMPOUND_MIN_EXTRA`` (3) letters longer ("Streitpunkt",
     "Wettbewerbsdruck"; the last part wins, then the longest term), unless the word contains an entry of ``COMPOUND_EXCLUDE``
     (false friends: Eindruck, Ausdruck, Entspannung, problemlos, Gewaltenteilung ...).
+    ``match = phrase``: a term of several words ("at odds", "walk out", "im Clinch")
+    matches consecutive tokens by lemma or lowercase text.
     A negator (kein, nicht, nie, ohne ...; no, not, never, without ...) up to
     ``NEG_WINDOW`` (3) tokens before a term in the same clause multiplies its weight
     by ``NEGATION_FACTOR`` (0.25): "kein Konflikt" still hints at a topic of
@@ -171,6 +173,7 @@ class TensionLexicon:
     lang: str
     exact: Mapping[str, tuple[str, str, float]]
     compound: tuple[tuple[str, str, str, float], ...]  # (key, term, category, weight), longest first
+    phrases: tuple[tuple[tuple[str, ...], str, str, float], ...] = ()  # (keys, term, category, weight)
 
     def __hash__(self) -> int:
         return hash((self.lang, len(self.exact), len(self.compound)))
@@ -203,13 +206,34 @@ def load_tension_lexicon(lang: str, path: str | None = None) -> TensionLexicon:
     df = df[df["lang"] == lang]
     exact: dict[str, tuple[str, str, float]] = {}
     compound: list[tuple[str, str, str, float]] = []
+    phrases: list[tuple[tuple[str, ...], str, str, float]] = []
     for term, cat, w, match in zip(df["term"], df["category"], df["weight"], df["match"]):
         k = _key(term)
+        if match.strip() == "phrase" or " " in k:
+            phrases.append((tuple(k.split()), term, cat, float(w)))
+            continue
         exact[k] = (term, cat, float(w))
         if match.strip() == "compound":
             compound.append((k, term, cat, float(w)))
     compound.sort(key=lambda t: -len(t[0]))
-    return TensionLexicon(lang, exact, tuple(compound))
+    phrases.sort(key=lambda t: -len(t[0]))
+    return TensionLexicon(lang, exact, tuple(compound), tuple(phrases))
+
+
+def _phrase_hits(lex: TensionLexicon, lows: list[str], norms: list[str]) -> list[tuple[int, int, str, str, float]]:
+    """Phrase terms in one sentence: ``(start, end, term, category, weight)``, longest
+    first, not overlapping. A word matches by its lowercase text or its lemma."""
+    keys = [{_key(a), _key(b)} for a, b in zip(lows, norms)]
+    taken: set[int] = set()
+    hits = []
+    for words, term, cat, w in lex.phrases:
+        n = len(words)
+        for i in range(len(keys) - n + 1):
+            span = range(i, i + n)
+            if all(words[j] in keys[i + j] for j in range(n)) and not taken.intersection(span):
+                taken.update(span)
+                hits.append((i, i + n, term, cat, w))
+    return sorted(hits)
 
 
 @lru_cache(maxsize=200_000)
@@ -361,7 +385,16 @@ def score_tension(
         total = 0.0
         shown: list[str] = []
         first_word = next((j for j, x in enumerate(t) if x[:1].isalpha()), 0)
+        in_phrase: set[int] = set()
+        for start, end, term, cat, w in _phrase_hits(lex, lows, [norms[i] for i in idx]):
+            in_phrase.update(range(start, end))
+            if _negated(lows, start, lang):
+                w *= NEGATION_FACTOR
+            shown.append(f"{' '.join(t[start:end])}({cat} {w:.2g})")
+            total += w
         for j, i in enumerate(idx):
+            if j in in_phrase:
+                continue
             parts = parts_col[i] if isinstance(parts_col[i], (tuple, list)) else ()
             hit = _match_token(lex, t[j], norms[i], parts, j == first_word)
             if hit is None:
