@@ -91,7 +91,7 @@ _corr("neutral", 0.0, "Rat Recht recht Novelle Reform Reformation Reformierung r
       "wertgestellt ererbt subsidiär intellektuell preussisch regierungstreu staatskonform kampferprobt "
       "wehrtauglich wehrdienstfahig sozial demokratisch liberal moralisch ethisch human humanitär "
       "überraschend tollkühn waghalsig milliardenschwer millionenschwer gigantisch bombastisch "
-      "vorbestimmt unterlegt umgekehrt schwarz")
+      "vorbestimmt unterlegt umgekehrt schwarz vorschreiben")
 _corr("cost", -0.3, "Beitragsanhebung Beitragserhöhung Gebührenerhöhung Mieterhöhung Mietsteigerung "
       "Mietzinserhöhung Mineralölsteuererhöhung Preiserhöhung Preisauftrieb Kostensteigerung "
       "Steuererhöhung Zinserhöhung Diätenerhöhung")
