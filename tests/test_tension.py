@@ -348,3 +348,11 @@ def test_phrases_match_consecutive_words(tmp_path: Path) -> None:
     clinch, not_on_ice, garden = de["tension_lexicon_sum"].tolist()
     assert clinch == 1.0 and garden == 0.0
     assert not_on_ice == pytest.approx(0.5 * 0.25)  # "auf Eis" (risk 0.5), negated
+
+
+def test_lexicon_has_each_term_once() -> None:
+    from helpers.tension import _read_lexicon_file
+
+    df = _read_lexicon_file()
+    assert not df.duplicated(["lang", "term"]).any(), df[df.duplicated(["lang", "term"], keep=False)]
+    assert set(df["match"].str.strip()) <= {"exact", "compound", "phrase"}
