@@ -355,12 +355,14 @@ def _display_forms(tokens: pd.DataFrame) -> dict[str, str]:
 
     The lemma as written, except where the lemma equals the token but for case: then
     the token as written, so that English names keep their capital ("Unite", not
-    "unite", which simplemma returns in lower case)."""
+    "unite", which simplemma returns in lower case). In English a capitalised word
+    inside a sentence is a name and is shown as written ("Airways", not "airway")."""
     if len(tokens) == 0:
         return {}
+    english = tokens.attrs.get("lang") == "en"
     texts = tokens["text"].astype(str)
     lemmas = tokens["lemma"].astype(str)
-    shown = [t if t.lower() == lem.lower() and t[:1].isupper() and i > 0 else lem
+    shown = [t if t[:1].isupper() and i > 0 and (english or t.lower() == lem.lower()) else lem
              for t, lem, i in zip(texts, lemmas, tokens["token_id"])]
     counts = Counter(zip(tokens["norm"].astype(str), shown))
     best: dict[str, tuple[int, str]] = {}
