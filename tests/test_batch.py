@@ -189,8 +189,10 @@ def test_report_html_is_self_contained(batch_run: tuple[Path, int]) -> None:
     assert not soup.find_all("link")
     headings = [h.get_text() for h in soup.find_all("h2")]
     assert headings[:5] == ["Summary", "Figures", "Themes", "Tension per theme", "Sentiment per theme"]
-    pngs = sorted(p.stem for p in (out / "seed").glob("*.png"))
-    assert len(soup.find_all("img")) == len(pngs)
+    svgs = sorted(p.stem for p in (out / "seed").glob("*.svg"))
+    assert svgs == ["sentiment_along", "tension_profile", "themes_strip"]
+    assert len(soup.find_all("svg")) == len(svgs) and not soup.find_all("img")  # inlined
+    assert not list((out / "seed").glob("*.png"))
     assert "Die Partnerschaft zwischen OpenAI und Microsoft" in soup.get_text()
 
 
@@ -215,7 +217,7 @@ def test_rerun_skips_existing_then_force(batch_run: tuple[Path, int], corpus: Pa
 def test_failure_while_writing_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     article = _write(tmp_path / "in" / "story.txt", EN_TEXT)
 
-    def broken(result, folder, title, meta=None):  # noqa: ANN001
+    def broken(result, folder, title, meta=None, figures="svg"):  # noqa: ANN001
         (Path(folder) / "sentences.csv").write_text("half", encoding="utf-8")
         raise RuntimeError("disk full\nsecond line")
 
@@ -350,3 +352,19 @@ def test_notebooks_option_executes_the_per_article_notebooks(tmp_path: Path) -> 
         errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
                   if o.get("output_type") == "error"]
         assert not errors, path.name
+
+
+def test_png_figures_on_request(tmp_path: Path, seed_path: Path) -> None:
+    """--figures png: the notebooks' matplotlib figures, as files and as embedded PNG."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "seed.txt").write_bytes(seed_path.read_bytes())
+    assert batch.main(["analyze", str(src), "--out", str(tmp_path / "out"), "--figures", "png",
+                       "--no-progress"]) == 0
+    folder = tmp_path / "out" / "seed"
+    pngs = sorted(p.stem for p in folder.glob("*.png"))
+    assert pngs == ["sentiment_along", "tension_profile", "themes_strip"] and not list(folder.glob("*.svg"))
+    soup = BeautifulSoup((folder / "report.html").read_text(encoding="utf-8"), "html.parser")
+    imgs = soup.find_all("img")
+    assert len(imgs) == 3 and all(i["src"].startswith("data:image/png;base64,") for i in imgs)
+    assert batch.main(["analyze", str(src), "--out", str(tmp_path / "o2"), "--figures", "gif"]) == 2

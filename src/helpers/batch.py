@@ -1,7 +1,7 @@
 """Analyse many articles in one go: the ``tension-profile`` command.
 
 ``tension-profile analyze PATH... --out DIR [--lang auto|de|en] [--k auto|N] [--seed N]
-[--jobs N] [--force] [--notebooks]``
+[--jobs N] [--force] [--notebooks] [--figures svg|png]``
 
 PATH may be files or folders. Folders are searched recursively for ``.txt``, ``.md``/
 ``.markdown`` and ``.html``/``.htm`` files, in sorted order; hidden files and folders and
@@ -12,8 +12,8 @@ its text with BeautifulSoup (stdlib ``html.parser``), dropping ``script``, ``sty
 elements separated by blank lines; Markdown loses its ``#`` heading marks.
 
 Per article, ``DIR/<name>/`` receives ``report.html`` (self-contained, figures embedded),
-``sentences.csv``, ``themes.csv``, one PNG per figure and ``article.json`` (its summary
-row); with ``--notebooks`` also the executed notebooks under ``notebooks/``. ``<name>``
+``sentences.csv``, ``themes.csv``, one SVG per figure (``helpers.svgplots``; PNG from
+matplotlib with ``--figures png``) and ``article.json`` (its summary row); with ``--notebooks`` also the executed notebooks under ``notebooks/``. ``<name>``
 is the file's stem; articles with the same stem get ``-2``, ``-3``, ... in input order.
 ``DIR/summary.csv`` has one row per article.
 
@@ -321,20 +321,41 @@ def figure_pngs(result: Any, dpi: int = 100) -> dict[str, bytes]:
     return pngs
 
 
+FIGURE_FORMATS: tuple[str, ...] = ("svg", "png")
+"""``svg`` (default): ``helpers.svgplots``, milliseconds per article; ``png``: the
+notebooks' matplotlib figures, about half a second per article."""
+
+
+def figure_svgs(result: Any) -> dict[str, str]:
+    """SVG documents of the report figures (``helpers.svgplots.report_svgs``)."""
+    from .svgplots import report_svgs
+
+    return {_safe_name(str(name)): svg for name, svg in report_svgs(result).items()}
+
+
 def write_article(result: Any, folder: str | Path, title: str,
-                  meta: Mapping[str, Any] | None = None) -> dict[str, Any]:
-    """Write ``report.html``, ``sentences.csv``, ``themes.csv`` and the figure PNGs into ``folder``."""
+                  meta: Mapping[str, Any] | None = None, figures: str = "svg") -> dict[str, Any]:
+    """Write ``report.html``, ``sentences.csv``, ``themes.csv`` and the figures (``figures``:
+    "svg" or "png", see ``FIGURE_FORMATS``) into ``folder``."""
     from .htmlreport import readable_table, write_report
 
+    if figures not in FIGURE_FORMATS:
+        raise InputError(f"--figures must be one of {', '.join(FIGURE_FORMATS)}, not {figures!r}")
     folder = Path(folder)
     csv_safe(readable_table(result.sentences)).to_csv(folder / "sentences.csv", index=False, lineterminator="\n")
     csv_safe(readable_table(result.themes)).to_csv(folder / "themes.csv", index=False, lineterminator="\n")
-    pngs = figure_pngs(result)
-    for name, png in pngs.items():
-        (folder / f"{name}.png").write_bytes(png)
+    drawn: Mapping[str, bytes | str]
+    if figures == "svg":
+        drawn = figure_svgs(result)
+        for name, svg in drawn.items():
+            (folder / f"{name}.svg").write_text(svg, encoding="utf-8", newline="\n")
+    else:
+        drawn = figure_pngs(result)
+        for name, png in drawn.items():
+            (folder / f"{name}.png").write_bytes(png)
     summary = summary_text(result)
-    write_report(folder / "report.html", result, title=title, summary=summary, figures=pngs, meta=meta)
-    return {"figures": sorted(pngs), "summary": summary}
+    write_report(folder / "report.html", result, title=title, summary=summary, figures=drawn, meta=meta)
+    return {"figures": sorted(drawn), "summary": summary}
 
 
 # --------------------------------------------------------------------------- the batch
@@ -354,6 +375,7 @@ class Job:
     seed: int = 0
     force: bool = False
     notebooks: bool = False
+    figures: str = "svg"
 
 
 def _one_line(text: str, limit: int = 300) -> str:
@@ -407,7 +429,7 @@ def process_article(job: Job) -> dict[str, Any]:
             result = analyze(src, lang=job.lang, k=job.k, seed=job.seed)
             row.update(article_row(result))
             write_article(result, tmp, title=f"tension profile: {source.name}",
-                          meta={"file": source.name, "k": job.k, "seed": job.seed})
+                          meta={"file": source.name, "k": job.k, "seed": job.seed}, figures=job.figures)
             if job.notebooks:
                 from .report import run_notebooks
 
@@ -458,13 +480,16 @@ def run_batch(
     force: bool = False,
     notebooks: bool = False,
     progress: bool = True,
+    figures: str = "svg",
 ) -> pd.DataFrame:
     """Analyse every article in ``paths`` into ``out`` and write ``out/summary.csv``.
 
     Returns the summary table (plus ``seconds``, ``peak_rss_mb``, ``pid`` per article,
     which are not written to the CSV). ``jobs > 1`` uses that many processes: this
     one and ``jobs - 1`` spawned workers (spawned, so it behaves the same on Linux,
-    macOS and Windows); rows are always in input order. Raises ``InputError`` for bad arguments before anything is analysed.
+    macOS and Windows); rows are always in input order. ``figures``: "svg" (fast,
+    ``helpers.svgplots``) or "png" (the notebooks' matplotlib figures). Raises
+    ``InputError`` for bad arguments before anything is analysed.
     """
     from .analysis import check_k
     from .language import check_lang
@@ -475,13 +500,15 @@ def run_batch(
         raise InputError(f"--seed must be a whole number, not {seed!r}.")
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
         raise InputError(f"--jobs must be a positive whole number, not {jobs!r}.")
+    if figures not in FIGURE_FORMATS:
+        raise InputError(f"--figures must be one of {', '.join(FIGURE_FORMATS)}, not {figures!r}.")
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise InputError(f"--out {str(out)!r} is a file; give a folder for the reports.")
     articles = collect_articles(paths, exclude=[out])
     out.mkdir(parents=True, exist_ok=True)
     names = output_names(articles)
-    work = [Job(i, str(p), _display(p), name, str(out), lang, k, seed, force, notebooks)
+    work = [Job(i, str(p), _display(p), name, str(out), lang, k, seed, force, notebooks, figures)
             for i, (p, name) in enumerate(zip(articles, names))]
     rows: list[dict[str, Any] | None] = [None] * len(work)
 
@@ -544,17 +571,31 @@ def _run_parallel(work: list[Job], rows: list[dict[str, Any] | None], jobs: int,
             bar.update()
 
     def feed(pool: ProcessPoolExecutor) -> None:
-        """Hand articles to one worker process, one at a time, until the queue is empty."""
+        """Keep one worker process busy until the queue is empty.
+
+        Two articles are in flight per worker, so the worker never waits for this
+        process (busy with its own article, it answers only between bytecodes)."""
+        in_flight: list[tuple[Job, Any]] = []
+        broken = False
         while True:
-            try:
-                job = todo.get_nowait()
-            except queue.Empty:
+            while not broken and len(in_flight) < 2:
+                try:
+                    job = todo.get_nowait()
+                except queue.Empty:
+                    break
+                try:
+                    in_flight.append((job, pool.submit(process_article, job)))
+                except BrokenProcessPool as exc:  # the pool is gone: the main thread does the rest
+                    done(job, _error_row(job, exc))
+                    broken = True
+            if not in_flight:
                 return
+            job, future = in_flight.pop(0)
             try:
-                done(job, pool.submit(process_article, job).result())
+                done(job, future.result())
             except BrokenProcessPool as exc:
                 done(job, _error_row(job, exc))
-                return  # the pool is gone: the main thread does the rest
+                broken = True
             except Exception as exc:  # noqa: BLE001 - e.g. an unpicklable result
                 done(job, _error_row(job, exc))
 
@@ -704,7 +745,7 @@ def bench_articles(folder: str | Path, n: int = 50, seed: int = 0) -> list[Path]
     return paths
 
 
-def bench_batch(n: int = 50, jobs: Sequence[int] = (1, 2), baseline: int = 10) -> pd.DataFrame:
+def bench_batch(n: int = 200, jobs: Sequence[int] = (1, 2), baseline: int = 10) -> pd.DataFrame:
     """Batch throughput: ``n`` short articles with each ``--jobs`` value, against ``analyze`` alone.
 
     Columns: ``jobs``, ``articles``, ``seconds``, ``articles/s``, ``speed-up`` (vs the
@@ -768,9 +809,11 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--jobs", type=int, default=1, help="articles analysed in parallel, one process each (default 1)")
     a.add_argument("--force", action="store_true", help="overwrite existing article folders")
     a.add_argument("--notebooks", action="store_true", help="also execute the notebooks per article")
+    a.add_argument("--figures", default="svg", choices=FIGURE_FORMATS,
+                   help="svg (default, fast) or png (the notebooks' matplotlib figures, ~0.5 s per article)")
     a.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     b = sub.add_parser("bench", help="measure batch throughput (--jobs 1 and 2) on generated articles")
-    b.add_argument("-n", type=int, default=50, help="number of generated articles (default 50)")
+    b.add_argument("-n", type=int, default=200, help="number of generated articles (default 200)")
     return parser
 
 
@@ -791,7 +834,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     out = Path(args.out)
     try:
         table = run_batch(args.paths, out, lang=args.lang, k=args.k, seed=args.seed, jobs=args.jobs,
-                          force=args.force, notebooks=args.notebooks, progress=not args.no_progress)
+                          force=args.force, notebooks=args.notebooks, progress=not args.no_progress,
+                          figures=args.figures)
     except InputError as exc:
         print(f"tension-profile: error: {exc}", file=sys.stderr)
         return 2

@@ -1,8 +1,9 @@
 """A self-contained HTML report for one analysed article (used by ``tension-profile analyze``).
 
 Article text is data, never markup: every string that reaches the page goes through
-``html.escape`` (or ``DataFrame.to_html(escape=True)``), figures are embedded as base64
-PNG ``data:`` URIs, the page carries no script at all, and a Content-Security-Policy
+``html.escape`` (or ``DataFrame.to_html(escape=True)``), figures are embedded as inline
+SVG built by ``helpers.svgplots`` (which escapes every article string) or as base64 PNG
+``data:`` URIs, the page carries no script at all, and a Content-Security-Policy
 forbids scripts and remote loads even if something slipped through. The page tells the
 same story as the notebooks: what the article is, a short summary, the themes, how each
 theme sounds (sentiment, tension), the figures, and the sentence table.
@@ -30,7 +31,7 @@ h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { margin-top: 2rem; border-bo
 table { border-collapse: collapse; font-size: .9rem; margin: .5rem 0 1rem; }
 th, td { border: 1px solid #ddd; padding: .25rem .5rem; vertical-align: top; text-align: left; }
 th { background: #f4f4f4; }
-figure { margin: 1rem 0; } figure img { max-width: 100%; height: auto; border: 1px solid #eee; }
+figure { margin: 1rem 0; } figure img, figure svg { max-width: 100%; height: auto; border: 1px solid #eee; }
 figcaption { color: #555; font-size: .9rem; }
 .notes li { color: #555; }
 details summary { cursor: pointer; font-weight: 600; }
@@ -119,12 +120,13 @@ def render_report(
     result: Any,
     title: str,
     summary: str = "",
-    figures: Mapping[str, bytes] | None = None,
+    figures: Mapping[str, bytes | str] | None = None,
     meta: Mapping[str, Any] | None = None,
 ) -> str:
     """The HTML page (a string) for an ``Analysis`` result.
 
-    ``figures`` maps a figure name to PNG bytes; ``meta`` holds extra key/value lines
+    ``figures`` maps a figure name to PNG bytes or to an SVG document from
+    ``helpers.svgplots`` (inlined); ``meta`` holds extra key/value lines
     shown under the title (e.g. the source file). Everything is escaped.
     """
     esc = html.escape
@@ -155,9 +157,14 @@ def render_report(
 
     parts.append("<h2>Figures</h2>")
     if figures:
-        for name, png in figures.items():
-            data = base64.b64encode(png).decode("ascii")
+        for name, figure in figures.items():
             caption = esc(str(name).replace("_", " "))
+            if isinstance(figure, str):
+                if not figure.lstrip().startswith("<svg"):
+                    raise ValueError(f"figure {name!r}: a string figure must be an SVG document")
+                parts.append(f"<figure>{figure}<figcaption>{caption}</figcaption></figure>")
+                continue
+            data = base64.b64encode(figure).decode("ascii")
             parts.append(f'<figure><img alt="{caption}" src="data:image/png;base64,{data}">'
                          f"<figcaption>{caption}</figcaption></figure>")
     else:
@@ -202,7 +209,7 @@ def _fmt(value: Any) -> str:
 
 
 def write_report(target: str | Path, result: Any, title: str, summary: str = "",
-                 figures: Mapping[str, bytes] | None = None,
+                 figures: Mapping[str, bytes | str] | None = None,
                  meta: Mapping[str, Any] | None = None) -> Path:
     """Write ``render_report(...)`` to ``target`` (UTF-8) and return the path."""
     path = Path(target)
