@@ -223,17 +223,28 @@ def load_tension_lexicon(lang: str, path: str | None = None) -> TensionLexicon:
 def _phrase_hits(lex: TensionLexicon, lows: list[str], norms: list[str]) -> list[tuple[int, int, str, str, float]]:
     """Phrase terms in one sentence: ``(start, end, term, category, weight)``, longest
     first, not overlapping. A word matches by its lowercase text or its lemma."""
+    if not lex.phrases:
+        return []
+    firsts = _phrase_firsts(lex)
+    starts = [i for i, (a, b) in enumerate(zip(lows, norms)) if _key(a) in firsts or _key(b) in firsts]
+    if not starts:
+        return []
     keys = [{_key(a), _key(b)} for a, b in zip(lows, norms)]
     taken: set[int] = set()
     hits = []
     for words, term, cat, w in lex.phrases:
         n = len(words)
-        for i in range(len(keys) - n + 1):
+        for i in starts:
             span = range(i, i + n)
-            if all(words[j] in keys[i + j] for j in range(n)) and not taken.intersection(span):
+            if i + n <= len(keys) and all(words[j] in keys[i + j] for j in range(n)) and not taken.intersection(span):
                 taken.update(span)
                 hits.append((i, i + n, term, cat, w))
     return sorted(hits)
+
+
+@lru_cache(maxsize=8)
+def _phrase_firsts(lex: TensionLexicon) -> frozenset[str]:
+    return frozenset(words[0] for words, *_ in lex.phrases)
 
 
 @lru_cache(maxsize=200_000)
