@@ -368,3 +368,12 @@ def test_png_figures_on_request(tmp_path: Path, seed_path: Path) -> None:
     imgs = soup.find_all("img")
     assert len(imgs) == 3 and all(i["src"].startswith("data:image/png;base64,") for i in imgs)
     assert batch.main(["analyze", str(src), "--out", str(tmp_path / "o2"), "--figures", "gif"]) == 2
+
+
+@pytest.mark.slow
+def test_bench_batch_measures_both_runs() -> None:
+    df = batch.bench_batch(n=4, jobs=(1, 2), baseline=2)
+    assert df["run"].tolist() == ["in-process", "in-process", "command", "command"]
+    assert df["errors"].tolist() == [0, 0, 0, 0]
+    assert (df["seconds"] > 0).all() and df.loc[df["jobs"] == 1, "speed-up"].tolist() == [1.0, 1.0]
+    assert df["articles/s"].tolist() == pytest.approx((df["articles"] / df["seconds"]).tolist())

@@ -745,15 +745,22 @@ def bench_articles(folder: str | Path, n: int = 50, seed: int = 0) -> list[Path]
     return paths
 
 
-def bench_batch(n: int = 200, jobs: Sequence[int] = (1, 2), baseline: int = 10) -> pd.DataFrame:
+def bench_batch(n: int = 200, jobs: Sequence[int] = (1, 2), baseline: int = 10,
+                command: bool = True) -> pd.DataFrame:
     """Batch throughput: ``n`` short articles with each ``--jobs`` value, against ``analyze`` alone.
 
-    Columns: ``jobs``, ``articles``, ``seconds``, ``articles/s``, ``speed-up`` (vs the
-    first ``jobs`` value), ``time/article x analyze`` (batch wall time per article divided
-    by the in-process ``helpers.analysis.analyze`` time per article, measured on
-    ``baseline`` of the same articles after a warm-up), ``peak RSS/worker MB`` (the
-    largest ``ru_maxrss`` of any process that analysed articles), ``errors``.
+    Two ways per ``jobs`` value: ``run_batch`` in this (warm) process, and the
+    ``tension-profile analyze`` command as a user runs it, in a fresh process whose
+    start-up (imports, lexicons) counts, like the workers'. Columns: ``run`` ("in-process"
+    or "command"), ``jobs``, ``articles``, ``seconds``, ``articles/s``, ``speed-up`` (vs
+    the first ``jobs`` value of the same run), ``time/article x analyze`` (wall time per
+    article divided by the in-process ``helpers.analysis.analyze`` time per article,
+    measured on ``baseline`` of the same articles after a warm-up), ``peak RSS/worker
+    MB`` (in-process: the largest ``ru_maxrss`` of any process that analysed articles),
+    ``errors``.
     """
+    import subprocess
+
     from .analysis import analyze
 
     rows = []
@@ -771,14 +778,29 @@ def bench_batch(n: int = 200, jobs: Sequence[int] = (1, 2), baseline: int = 10) 
             table = run_batch([src], out, jobs=j, progress=False)
             seconds = time.perf_counter() - t0
             rows.append({
-                "jobs": j, "articles": n, "seconds": seconds, "articles/s": n / seconds,
-                "time/article x analyze": (seconds / n) / per_article,
+                "run": "in-process", "jobs": j, "articles": n, "seconds": seconds,
                 "peak RSS/worker MB": float(table.groupby("pid")["peak_rss_mb"].max().max()),
                 "errors": int((table["status"] == "error").sum()),
             })
             shutil.rmtree(out, ignore_errors=True)
+        for j in jobs if command else ():
+            out = Path(tmp) / f"cmd_jobs{j}"
+            cmd = [sys.executable, "-m", "helpers.batch", "analyze", str(src), "--out", str(out),
+                   "--jobs", str(j), "--no-progress"]
+            t0 = time.perf_counter()
+            done = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "MPLBACKEND": "Agg"})
+            seconds = time.perf_counter() - t0
+            summary = pd.read_csv(out / "summary.csv") if (out / "summary.csv").exists() else pd.DataFrame()
+            rows.append({
+                "run": "command", "jobs": j, "articles": n, "seconds": seconds, "peak RSS/worker MB": float("nan"),
+                "errors": int((summary["status"] == "error").sum()) if len(summary) else n if done.returncode else 0,
+            })
+            shutil.rmtree(out, ignore_errors=True)
     df = pd.DataFrame(rows)
-    df.insert(4, "speed-up", df["seconds"].iloc[0] / df["seconds"])
+    df.insert(4, "articles/s", df["articles"] / df["seconds"])
+    first = df.groupby("run")["seconds"].transform("first")
+    df.insert(5, "speed-up", first / df["seconds"])
+    df.insert(6, "time/article x analyze", (df["seconds"] / df["articles"]) / per_article)
     df.attrs["analyze_seconds_per_article"] = per_article
     return df
 
