@@ -13,6 +13,9 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.figure import Figure
 
+# what the figures show is computed once, for these figures and the batch's SVG ones
+from .svgplots import actor_grid, ranked_themes, theme_names, theme_position_grid
+
 PALETTE = "colorblind"
 
 
@@ -41,15 +44,6 @@ def theme_colors(n: int) -> list[tuple[float, float, float]]:
     """One colour per theme id (0..n-1), the same in every figure."""
     base = sns.color_palette(PALETTE, 10)
     return [base[i % len(base)] for i in range(max(n, 1))]
-
-
-def theme_names(themes: pd.DataFrame, width: int = 38) -> dict[int, str]:
-    """Short display names: ``"T1 · label"`` (themes are numbered from 1 for readers)."""
-    out = {}
-    for tid, label in zip(themes["theme"], themes["label"]):
-        text = str(label)
-        out[int(tid)] = f"T{int(tid) + 1} · " + (text if len(text) <= width else text[: width - 1] + "…")
-    return out
 
 
 def k_choice(k_scores: pd.DataFrame, k: int) -> Figure:
@@ -209,15 +203,11 @@ def _later_figures(result: object) -> dict[str, Figure]:
 TENSION_CMAP = "rocket_r"
 
 
-def _ranked_themes(themes: pd.DataFrame) -> pd.DataFrame:
-    return themes.sort_values(["tension_mean", "theme"], ascending=[False, True]).reset_index(drop=True)
-
-
 def tension_by_theme(ax_t: object, ax_s: object, themes: pd.DataFrame) -> None:
     """Two aligned panels: mean tension per theme (ranked, 95 % CI) and mean sentiment beside it."""
     names = theme_names(themes, width=30)
     colors = theme_colors(len(names))
-    t = _ranked_themes(themes)
+    t = ranked_themes(themes)
     y = list(range(len(t)))
     for yi, (_, row) in zip(y, t.iterrows()):
         tid = int(row["theme"])
@@ -294,14 +284,8 @@ def _heatmap(ax: object, values: object, rows: list[str], cols: list[str], label
 
 def theme_position_heatmap(ax: object, sentences: pd.DataFrame, themes: pd.DataFrame, bins: int = 10) -> None:
     """Mean tension of each theme in each tenth of the article (blank: theme absent there)."""
-    import numpy as np
-
     names = theme_names(themes, width=30)
-    n = len(sentences)
-    b = np.minimum((np.arange(n) * bins) // max(n, 1), bins - 1)
-    frame = pd.DataFrame({"theme": sentences["theme"].to_numpy(), "bin": b, "tension": sentences["tension"].to_numpy()})
-    grid = frame.pivot_table(index="theme", columns="bin", values="tension", aggfunc="mean")
-    grid = grid.reindex(index=list(_ranked_themes(themes)["theme"]), columns=range(bins))
+    grid = theme_position_grid(sentences, themes, bins)
     _heatmap(ax, grid.to_numpy(dtype=float), [names[int(t)] for t in grid.index],
              [f"{10 * i}–{10 * (i + 1)}%" for i in range(bins)], "mean tension")
     ax.tick_params(axis="x", labelsize=8)
@@ -315,23 +299,14 @@ def actor_matrix(ax: object, pairs: pd.DataFrame, actors: pd.DataFrame, top: int
     """Mean tension of the sentences naming both actors (number of sentences in the cell)."""
     import numpy as np
 
-    names = list(actors["actor"].head(top)) if len(actors) else []
-    if len(names) < 2 or pairs is None or pairs.empty:
+    names, values, counts = actor_grid(pairs, actors, top)
+    if not names:
         ax.text(0.5, 0.5, "fewer than two actors named together", ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
         ax.set_title("Between whom", loc="left", fontweight="bold")
         return
-    m = pd.DataFrame(np.nan, index=names, columns=names)
-    counts = pd.DataFrame(0, index=names, columns=names)
-    for _, row in pairs.iterrows():
-        a, b = row["actor_a"], row["actor_b"]
-        if a in names and b in names:
-            m.loc[a, b] = m.loc[b, a] = row["mean_tension"]
-            counts.loc[a, b] = counts.loc[b, a] = int(row["n_sentences"])
-    values = m.to_numpy(dtype=float, copy=True)
-    values[np.triu(np.ones_like(values, dtype=bool))] = np.nan  # each pair once
     labels = [[f"n={c}" if c and not np.isnan(values[i, j]) else "" for j, c in enumerate(row)]
-              for i, row in enumerate(counts.to_numpy())]
+              for i, row in enumerate(counts)]
     _heatmap(ax, values, names, names, "mean tension", annotations=labels)
     ax.grid(False)
     ax.set_title("Between whom: tension of sentences naming both", loc="left", fontweight="bold")
