@@ -169,11 +169,11 @@ def _read_tsv_lexicon(path: Path, name: str) -> Lexicon:
         raise InputError(f"{path}: a sentiment lexicon needs the columns lemma and polarity (tab-separated)")
     pol: dict[str, float] = {}
     nouns: set[str] = set()
-    has_pos = "pos" in df.columns
-    for i, (lem, p) in enumerate(zip(df["lemma"], df["polarity"])):
+    pos = df["pos"].tolist() if "pos" in df.columns else [None] * len(df)
+    for lem, p, tag in zip(df["lemma"].tolist(), df["polarity"].tolist(), pos):
         key = _key(lem)
         pol[key] = max(-1.0, min(1.0, float(p)))
-        is_noun = (df["pos"].iat[i] == "NN") if has_pos else lem[:1].isupper()
+        is_noun = (tag == "NN") if tag is not None else lem[:1].isupper()
         if is_noun:
             nouns.add(key)
         else:
