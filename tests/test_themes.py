@@ -191,3 +191,12 @@ def test_bench_article_is_long(seed_path: Path, tmp_path: Path) -> None:
     path = tmp_path / "long.txt"
     path.write_text(text, encoding="utf-8")
     assert len(helpers.sentences(str(path))) >= 1000
+
+
+def test_german_labels_prefer_nouns() -> None:
+    from helpers.themes import _label_terms
+
+    top = ["Zaun", "glauben", "Übertritt", "durchlassen", "Asylwerber"]
+    assert _label_terms(top, "de", 3) == ["Zaun", "Übertritt", "Asylwerber"]
+    assert _label_terms(["glauben", "Zaun", "sagen"], "de", 3) == ["Zaun", "glauben", "sagen"]  # filled up
+    assert _label_terms(["close", "Unite", "border"], "en", 2) == ["close", "Unite"]  # English: weight order

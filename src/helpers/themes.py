@@ -390,6 +390,18 @@ def _display_forms(tokens: pd.DataFrame) -> dict[str, str]:
     return {n: lem for n, (c, lem) in best.items()}
 
 
+def _label_terms(terms: list[str], lang: str | None, n: int) -> list[str]:
+    """The ``n`` label words from a theme's top terms (best first).
+
+    German labels take nouns and names (capitalised) before other words, since a
+    theme is named by what it is about ("Zaun / Übertritt / Grenze", not "Zaun /
+    Übertritt / glauben"); the order among them stays by weight.
+    """
+    if lang == "de":
+        terms = [t for t in terms if t[:1].isupper()] + [t for t in terms if not t[:1].isupper()]
+    return terms[:n]
+
+
 def describe_themes(
     sentences: pd.DataFrame,
     tokens: pd.DataFrame,
@@ -466,7 +478,8 @@ def describe_themes(
             order = sorted((j for j in np.flatnonzero(w > 0)), key=lambda j: (-w[j], vocab[j]))[:n_terms]
             wsum = float(sum(w[j] for j in order)) or 1.0
             top = tuple((forms.get(vocab[j], vocab[j]), round(float(w[j]) / wsum, 4)) for j in order)
-        label = " / ".join(t for t, _ in top[:n_label]) if top else "(no content words)"
+        label = " / ".join(_label_terms([t for t, _ in top], tokens.attrs.get("lang"), n_label)) if top \
+            else "(no content words)"
         # representative: cosine of the sentence's own TF-IDF with the theme's mean
         # TF-IDF (the context-mixed features would favour empty sentences);
         # headings last, ties by position
