@@ -366,8 +366,12 @@ _CALENDAR_WORDS = frozenset(
     """montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april mai
     juni juli august september oktober november dezember monday tuesday wednesday thursday
     friday saturday sunday january february march april may june july august september october
-    november december""".split()
+    november december morgen vormittag mittag nachmittag abend nacht wochenende heute gestern
+    vorgestern übermorgen morning afternoon evening night tonight weekend today yesterday
+    tomorrow""".split()
 )
+
+
 def _display_forms(tokens: pd.DataFrame) -> dict[str, str]:
     """Most frequent written form per lowercased term (ties: alphabetical).
 
