@@ -460,7 +460,8 @@ def sentiment_along_svg(result: Any) -> str:
         c.text(x0 - 6, sy(t) + 4, f"{t:.1f}", size=11, anchor="end", fill="#444")
     c.text(x0 - 42, y0 + h / 2, "sentiment", size=12, anchor="middle", fill="#333", rotate=-90)
     bar = w / n
-    for pos, (sid, tid, s, text) in enumerate(zip(sentences["sentence_id"], sentences.get("theme", 0),
+    theme_ids = sentences["theme"] if "theme" in sentences else [0] * len(sentences)
+    for pos, (sid, tid, s, text) in enumerate(zip(sentences["sentence_id"], theme_ids,
                                                   sentences["sentiment"], sentences["text"])):
         v = float(s)
         top, bottom = sorted((sy(v), sy(0)))
