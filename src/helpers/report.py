@@ -72,6 +72,7 @@ def run_notebooks(
         pm.execute_notebook(
             str(nb), str(target), parameters=params, cwd=str(nb.parent),
             kernel_name="python3", progress_bar=progress, log_output=False,
+            extra_arguments=["--IPKernelApp.log_level=ERROR"],  # no "running over TCP" warning per notebook
         )
         executed.append(target)
     combined = nbformat.v4.new_notebook()
