@@ -377,3 +377,48 @@ def test_bench_batch_measures_both_runs() -> None:
     assert df["errors"].tolist() == [0, 0, 0, 0]
     assert (df["seconds"] > 0).all() and df.loc[df["jobs"] == 1, "speed-up"].tolist() == [1.0, 1.0]
     assert df["articles/s"].tolist() == pytest.approx((df["articles"] / df["seconds"]).tolist())
+
+
+def test_a_dying_worker_costs_one_article(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The article the worker was on gets an error row; the rest, even ones already handed to
+    the dead pool, are analysed here."""
+    import concurrent.futures as cf
+    import time as _time
+    import types
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    submitted: list[str] = []
+
+    class DyingPool:  # dies on the first article it gets
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            self.dead = False
+
+        def __enter__(self) -> "DyingPool":
+            return self
+
+        def __exit__(self, *exc: object) -> bool:
+            return False
+
+        def submit(self, fn: object, job: batch.Job) -> Future:
+            if self.dead:
+                raise BrokenProcessPool("the pool is gone")
+            submitted.append(job.name)
+            self.dead = True
+            future: Future = Future()
+            future.set_exception(BrokenProcessPool("a worker was killed"))
+            return future
+
+    def here(job: batch.Job) -> dict:
+        _time.sleep(0.05)  # long enough for the feeder thread to hand an article to the pool
+        return {"article": job.name, "status": "ok"}
+
+    monkeypatch.setattr(cf, "ProcessPoolExecutor", DyingPool)
+    monkeypatch.setattr(batch, "process_article", here)
+    work = [batch.Job(i, f"p{i}", f"p{i}", f"a{i}", str(tmp_path)) for i in range(6)]
+    rows: list = [None] * len(work)
+    batch._run_parallel(work, rows, 2, types.SimpleNamespace(update=lambda: None))
+    assert all(r is not None for r in rows)
+    errors = [r["article"] for r in rows if r["status"] == "error"]
+    assert submitted and errors == submitted[:1]
+    assert [r["article"] for r in rows] == [f"a{i}" for i in range(6)]

@@ -13,8 +13,9 @@ elements separated by blank lines; Markdown loses its ``#`` heading marks.
 
 Per article, ``DIR/<name>/`` receives ``report.html`` (self-contained, figures embedded),
 ``sentences.csv``, ``themes.csv``, one SVG per figure (``helpers.svgplots``; PNG from
-matplotlib with ``--figures png``) and ``article.json`` (its summary row); with ``--notebooks`` also the executed notebooks under ``notebooks/``. ``<name>``
-is the file's stem; articles with the same stem get ``-2``, ``-3``, ... in input order.
+matplotlib with ``--figures png``) and ``article.json`` (its summary row); with
+``--notebooks`` also the executed notebooks under ``notebooks/``. ``<name>`` is the
+file's stem; articles with the same stem get ``-2``, ``-3``, ... in input order.
 ``DIR/summary.csv`` has one row per article.
 
 Rules:
@@ -574,20 +575,21 @@ def _run_parallel(work: list[Job], rows: list[dict[str, Any] | None], jobs: int,
         """Keep one worker process busy until the queue is empty.
 
         Two articles are in flight per worker, so the worker never waits for this
-        process (busy with its own article, it answers only between bytecodes)."""
+        process (busy with its own article, it answers only between bytecodes). When
+        the pool breaks, the article being analysed gets the error row and the ones
+        not started go back to the queue."""
         in_flight: list[tuple[Job, Any]] = []
-        broken = False
         while True:
-            while not broken and len(in_flight) < 2:
+            while len(in_flight) < 2:
                 try:
                     job = todo.get_nowait()
                 except queue.Empty:
                     break
                 try:
                     in_flight.append((job, pool.submit(process_article, job)))
-                except BrokenProcessPool as exc:  # the pool is gone: the main thread does the rest
-                    done(job, _error_row(job, exc))
-                    broken = True
+                except BrokenProcessPool:
+                    todo.put(job)
+                    break
             if not in_flight:
                 return
             job, future = in_flight.pop(0)
@@ -595,9 +597,19 @@ def _run_parallel(work: list[Job], rows: list[dict[str, Any] | None], jobs: int,
                 done(job, future.result())
             except BrokenProcessPool as exc:
                 done(job, _error_row(job, exc))
-                broken = True
+                for waiting, _ in in_flight:
+                    todo.put(waiting)  # the main thread does the rest
+                return
             except Exception as exc:  # noqa: BLE001 - e.g. an unpicklable result
                 done(job, _error_row(job, exc))
+
+    def work_here() -> None:
+        while True:
+            try:
+                job = todo.get_nowait()
+            except queue.Empty:
+                return
+            done(job, process_article(job))
 
     ctx = multiprocessing.get_context("spawn")
     os.environ.setdefault("MPLBACKEND", "Agg")  # inherited by the spawned workers
@@ -607,14 +619,10 @@ def _run_parallel(work: list[Job], rows: list[dict[str, Any] | None], jobs: int,
         for thread in feeders:
             thread.start()
         with threadpool_limits(limits=1):  # one BLAS/OpenMP thread here too
-            while True:
-                try:
-                    job = todo.get_nowait()
-                except queue.Empty:
-                    break
-                done(job, process_article(job))
-        for thread in feeders:
-            thread.join()
+            work_here()
+            for thread in feeders:
+                thread.join()
+            work_here()  # articles handed back by a broken pool
 
 
 def _write_summary(table: pd.DataFrame, out: Path) -> Path:
