@@ -422,3 +422,18 @@ def test_a_dying_worker_costs_one_article(monkeypatch: pytest.MonkeyPatch, tmp_p
     errors = [r["article"] for r in rows if r["status"] == "error"]
     assert submitted and errors == submitted[:1]
     assert [r["article"] for r in rows] == [f"a{i}" for i in range(6)]
+
+
+def test_leftovers_of_a_killed_run_are_removed(tmp_path: Path) -> None:
+    import subprocess
+
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()  # a pid that no longer runs
+    out = tmp_path / "out"
+    (out / f".tmp-{dead.pid}-seed-abc").mkdir(parents=True)
+    (out / f".tmp-{dead.pid}-seed-abc" / "sentences.csv").write_text("half", encoding="utf-8")
+    (out / f".old-{dead.pid}-seed-def").mkdir()
+    (out / f".tmp-{os.getppid()}-other-ghi").mkdir()  # a running process: kept
+    (out / "keep-me").mkdir()
+    assert batch.remove_leftovers(out) == [f".old-{dead.pid}-seed-def", f".tmp-{dead.pid}-seed-abc"]
+    assert sorted(p.name for p in out.iterdir()) == [f".tmp-{os.getppid()}-other-ghi", "keep-me"]

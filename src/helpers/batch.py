@@ -28,7 +28,9 @@ Rules:
   ``status=skipped-exists`` (its numbers are taken from the existing ``article.json``)
   and does not count as a failure, so re-running a batch only fills the gaps;
 - each article is written into a temporary folder inside ``DIR`` and moved into place
-  with ``os.replace``, so an interrupted run never leaves a half-written report.
+  with ``os.replace``, so an interrupted run never leaves a half-written report; the
+  temporary folders of a run that was killed (``.tmp-<pid>-…``) are removed by the next
+  run into the same folder, once that process no longer exists.
 
 The functions used by ``notebooks/05_compare_articles.ipynb`` (``analyze_articles``,
 ``compare_table``, ``theme_table``, ``arc_table``, ``arcs_figure``) and the benchmark
@@ -421,7 +423,7 @@ def process_article(job: Job) -> dict[str, Any]:
             row.update(status="skipped-exists",
                        error=f"{job.name}/ exists in the output folder; pass --force to overwrite it")
             return row
-        tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{job.name}-", dir=out))
+        tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{os.getpid()}-{job.name}-", dir=out))
         os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes 0700; the report folder follows the umask
         source = Path(job.path)
         from .analysis import analyze
@@ -460,12 +462,43 @@ def _umask() -> int:
     return mask
 
 
+_LEFTOVER = re.compile(r"^\.(?:tmp|old)-(\d+)-")
+
+
+def _process_alive(pid: int) -> bool:
+    """Whether process ``pid`` runs (POSIX; elsewhere assume it does, so nothing is removed)."""
+    if os.name != "posix":
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_leftovers(out: Path) -> list[str]:
+    """Remove ``.tmp-<pid>-…`` / ``.old-<pid>-…`` folders that a killed run left in ``out``.
+
+    Only folders whose process no longer runs are removed, so a batch running into the
+    same folder at the same time keeps its work. Returns the names removed.
+    """
+    removed = []
+    for entry in sorted(out.iterdir()) if out.is_dir() else []:
+        m = _LEFTOVER.match(entry.name)
+        if m and entry.is_dir() and int(m.group(1)) != os.getpid() and not _process_alive(int(m.group(1))):
+            shutil.rmtree(entry, ignore_errors=True)
+            removed.append(entry.name)
+    return removed
+
+
 def _move_into_place(tmp: Path, target: Path, out: Path) -> None:
     """``os.replace`` the finished folder onto ``target``; an old one (``--force``) is moved aside first."""
     if not target.exists():
         os.replace(tmp, target)
         return
-    trash = Path(tempfile.mkdtemp(prefix=f".old-{target.name}-", dir=out))
+    trash = Path(tempfile.mkdtemp(prefix=f".old-{os.getpid()}-{target.name}-", dir=out))
     os.replace(target, trash / "old")
     os.replace(tmp, target)
     shutil.rmtree(trash, ignore_errors=True)
@@ -508,6 +541,7 @@ def run_batch(
         raise InputError(f"--out {str(out)!r} is a file; give a folder for the reports.")
     articles = collect_articles(paths, exclude=[out])
     out.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(out)
     names = output_names(articles)
     work = [Job(i, str(p), _display(p), name, str(out), lang, k, seed, force, notebooks, figures)
             for i, (p, name) in enumerate(zip(articles, names))]
