@@ -98,3 +98,46 @@ def test_separable_verbs_join_only_known_verbs() -> None:
     assert separable_verbs(words, norms, known) == [(2, 5, "ablehnen")]
     # a particle that does not close the clause is a preposition
     assert separable_verbs(["Er", "lehnt", "ab", "dem", "Plan", "."], ["er", "lehnen", "ab", "der", "plan", "."], known) == []
+
+
+# ------------------------------------------------------------------ lemma dictionary cache
+def test_cached_lemmas_equal_simplemma(seed_path) -> None:
+    import simplemma
+
+    from helpers.tokens import is_known, lemma
+
+    words = set(seed_path.read_text(encoding="utf-8").split()) | {"Verhandlungen", "ging", "Häuser", "xyzzy"}
+    for w in sorted(words):
+        w = w.strip(".,;:!?()„“\"'")
+        if w:
+            assert lemma(w, "de") == simplemma.lemmatize(w, lang="de"), w
+            assert is_known(w, "de") == simplemma.is_known(w, lang="de"), w
+    assert lemma("went", "en") == simplemma.lemmatize("went", lang="en") == "go"
+
+
+def test_dictionary_cache_is_written_read_and_repaired(tmp_path, monkeypatch) -> None:
+    import importlib
+
+    import simplemma.strategies.dictionaries.dictionary_factory as factory
+
+    tokens = importlib.import_module("helpers.tokens")  # the module; helpers.tokens is also a function
+
+    monkeypatch.setenv(tokens.CACHE_ENV, str(tmp_path / "cache"))
+    first = tokens._decoded_dictionary("en")
+    files = list((tmp_path / "cache").glob("simplemma-*-en-*.marshal"))
+    assert len(files) == 1 and first[b"went"] == b"go"
+
+    def no_decoding(lang: str) -> dict:
+        raise AssertionError("decoded again instead of reading the cache")
+
+    monkeypatch.setattr(factory, "_load_dictionary_from_disk", no_decoding)
+    assert tokens._decoded_dictionary("en") == first  # read from the cache
+    monkeypatch.undo()
+    monkeypatch.setenv(tokens.CACHE_ENV, str(tmp_path / "cache"))
+    files[0].write_bytes(b"\x00broken")  # a damaged cache is decoded again and rewritten
+    assert tokens._decoded_dictionary("en") == first
+    assert files[0].stat().st_size > 1000
+    monkeypatch.setenv(tokens.CACHE_ENV, "")  # empty: no cache at all
+    assert tokens.cache_dir() is None
+    assert tokens._decoded_dictionary("en") == first
+    assert [p.name for p in (tmp_path / "cache").iterdir()] == [files[0].name]  # no temporary files left

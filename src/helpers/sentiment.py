@@ -243,10 +243,10 @@ def load_lexicon(lexicon: str = "default") -> Lexicon:
 # ------------------------------------------------------------------ German scoring
 @lru_cache(maxsize=200_000)
 def _modifier_known(modifier: str) -> bool:
-    import simplemma
+    from .tokens import is_known
 
     stems = [modifier] + [modifier[: -len(cut)] for cut in ("s", "es", "n", "en", "er", "e") if modifier.endswith(cut)]
-    return any(len(stem) >= MIN_MODIFIER and simplemma.is_known(stem, lang="de") for stem in stems)
+    return any(len(stem) >= MIN_MODIFIER and is_known(stem, "de") for stem in stems)
 
 
 @lru_cache(maxsize=200_000)
@@ -265,10 +265,10 @@ _IER = re.compile(r"^(.{3,}ier)(?:t|te|ten|tes|ter|tem|est|end|ende|enden|ender)
 @lru_cache(maxsize=200_000)
 def _keys(text: str, norm: str) -> tuple[str, ...]:
     """Lookup keys of a token: lemma, text, lemma of the lowercased text, -ieren verb."""
-    import simplemma
+    from .tokens import lemma
 
     low = text.lower()
-    keys = [_key(norm), _key(text), _key(str(simplemma.lemmatize(low, lang="de")))]
+    keys = [_key(norm), _key(text), _key(lemma(low, "de"))]
     m = _IER.match(low)
     if m:
         keys.append(_key(m.group(1) + "en"))
@@ -301,11 +301,11 @@ def _inflection_keys(low: str) -> tuple[str, ...]:
 def _negative_modifier(lex: Lexicon, word: str) -> str | None:
     """Negative noun at the front of an unknown compound whose rest is a known word:
     "Streitpunkt" -> "streit", "Kriegsgebiet" -> "krieg"."""
-    import simplemma
+    from .tokens import is_known
 
     for i in range(len(word) - MIN_MODIFIER, MIN_HEAD - 1, -1):
         rest = word[i:]
-        if not simplemma.is_known(rest, lang="de") and rest not in lex.polarity:
+        if not is_known(rest, "de") and rest not in lex.polarity:
             continue
         front = word[:i]
         for cut in ("", "s", "es", "n", "en"):

@@ -8,8 +8,13 @@ whose German list holds function words only. Negations are flagged, never droppe
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
+import tempfile
 from collections.abc import Callable
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -61,12 +66,102 @@ def stopwords(lang: str) -> frozenset[str]:
     return frozenset(w.lower() for w in get_stop_words(lang))
 
 
+CACHE_ENV = "TP_CACHE_DIR"
+"""Environment variable: folder for the lemma dictionary cache (see ``cache_dir``)."""
+
+
+def cache_dir() -> Path | None:
+    """Where decoded lemma dictionaries are kept between runs, or None for no cache.
+
+    ``$TP_CACHE_DIR`` (empty: no cache), else ``$XDG_CACHE_HOME/tension-profile`` or
+    ``~/.cache/tension-profile`` (``%LOCALAPPDATA%`` on Windows).
+    """
+    if CACHE_ENV in os.environ:
+        value = os.environ[CACHE_ENV].strip()
+        return Path(value).expanduser() if value else None
+    base = os.environ.get("XDG_CACHE_HOME") or (os.environ.get("LOCALAPPDATA") if os.name == "nt" else None)
+    return Path(base or Path.home() / ".cache") / "tension-profile"
+
+
+def _decoded_dictionary(lang: str) -> dict[bytes, bytes]:
+    """simplemma's dictionary for ``lang``, decoded: from the cache when it holds this
+    exact version, else decoded from the package (0.5 s for German) and cached.
+
+    The cache is a ``marshal`` file named by simplemma's version, the Python and
+    marshal versions and the size of the shipped data, so any change makes a new
+    one; it is written atomically and any failure to read or write it only means
+    decoding again.
+    """
+    import marshal
+
+    import simplemma
+    from simplemma.strategies.dictionaries.dictionary_factory import DATA_FOLDER, _load_dictionary_from_disk
+
+    folder = cache_dir()
+    source = DATA_FOLDER / f"{lang}.plzma"
+    name = (f"simplemma-{simplemma.__version__}-{lang}-{source.stat().st_size if source.exists() else 0}"
+            f"-py{sys.version_info[0]}{sys.version_info[1]}-m{marshal.version}.marshal")
+    if folder is not None:
+        with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+            data = marshal.loads((folder / name).read_bytes())
+            if isinstance(data, dict):
+                return data
+    data = _load_dictionary_from_disk(lang)
+    if folder is not None:
+        with contextlib.suppress(OSError):
+            folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=folder)
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(marshal.dumps(data))
+                os.replace(tmp, folder / name)
+            finally:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+    return data
+
+
+@lru_cache(maxsize=1)
+def _simplemma() -> tuple[Any, Any]:
+    """A simplemma lemmatizer and dictionary lookup on ``_decoded_dictionary``: the same
+    lemmas as ``simplemma.lemmatize``, without decoding the dictionary in every process.
+    Falls back to simplemma's own functions if its internals change."""
+    import simplemma
+
+    try:
+        from simplemma.strategies import DefaultStrategy, DictionaryLookupStrategy
+        from simplemma.strategies.dictionaries.dictionary_factory import (
+            DefaultDictionaryFactory,
+            MappingStrToByteString,
+        )
+        from simplemma.utils import normalize_token
+
+        class CachedDictionaries(DefaultDictionaryFactory):  # type: ignore[misc, valid-type]
+            __slots__ = ()
+
+            def _get_dictionary_uncached(self, lang: str) -> Any:
+                return MappingStrToByteString(_decoded_dictionary(lang))
+
+        factory = CachedDictionaries()
+        lemmatizer = simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=factory))
+        lookup = DictionaryLookupStrategy(factory)
+        return (lambda token, lang: lemmatizer.lemmatize(token, lang),
+                lambda token, lang: lookup.get_lemma(normalize_token(token), lang) is not None)
+    except (ImportError, AttributeError, TypeError):  # pragma: no cover - another simplemma
+        return (lambda token, lang: simplemma.lemmatize(token, lang=lang),
+                lambda token, lang: simplemma.is_known(token, lang=lang))
+
+
 @lru_cache(maxsize=200_000)
 def lemma(token: str, lang: str) -> str:
     """simplemma lemma of one token; hyphenated compounds inflect on their last part."""
-    import simplemma
+    return str(_simplemma()[0](token, lang))
 
-    return str(simplemma.lemmatize(token, lang=lang))
+
+@lru_cache(maxsize=200_000)
+def is_known(token: str, lang: str) -> bool:
+    """Whether simplemma's dictionary for ``lang`` has ``token`` (``simplemma.is_known``)."""
+    return bool(_simplemma()[1](token, lang))
 
 
 def _parts(token: str, lang: str) -> tuple[str, ...]:
