@@ -566,7 +566,8 @@ def run_batch(
 
 
 def _init_worker() -> None:
-    """One BLAS/OpenMP thread per worker: N workers on N cores, not N x N threads."""
+    """One BLAS thread per worker for the libraries loaded so far (numpy's); scikit-learn
+    loads later, and the theme model limits its own threads (``themes.single_thread``)."""
     from threadpoolctl import threadpool_limits
 
     threadpool_limits(limits=1)
