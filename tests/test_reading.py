@@ -133,3 +133,37 @@ def test_input_error_shows_as_one_line_in_jupyter() -> None:
     err = InputError("no such file:\n 'x.txt'")
     assert str(err) == "no such file: 'x.txt'"
     assert err._render_traceback_() == ["InputError: no such file: 'x.txt'"]
+
+
+def test_language_model_cache_is_written_read_and_repaired(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The uncompressed copy of py3langid's model gives exactly py3langid's rankings."""
+    import lzma
+
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from helpers import language
+    from helpers.tokens import CACHE_ENV
+
+    reference = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    texts = ["Der Streit zwischen OpenAI und Microsoft eskaliert.", "The strike goes on and on.",
+             "Bonjour tout le monde", "x", ""]
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
+    written = language._full_identifier()
+    [folder] = (tmp_path / "cache").glob("py3langid-*")
+    assert sorted(p.name for p in folder.iterdir()) == sorted(f"{n}.npy" for n in language._MODEL_ARRAYS)
+
+    def no_decompressing(*args: object, **kwargs: object) -> None:
+        raise AssertionError("decompressed again instead of reading the cache")
+
+    monkeypatch.setattr(lzma, "open", no_decompressing)
+    read = language._full_identifier()
+    monkeypatch.undo()
+    for text in texts:
+        assert written.rank(text) == read.rank(text) == reference.rank(text), text
+    (folder / "ptc.npy").write_bytes(b"\x93NUMPY broken")  # damaged: decompressed and written again
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
+    assert language._full_identifier().rank(texts[0]) == reference.rank(texts[0])
+    assert (folder / "ptc.npy").stat().st_size > 1_000_000
+    assert [p.name for p in (tmp_path / "cache").iterdir()] == [folder.name]  # no temporary folders left
+    monkeypatch.setenv(CACHE_ENV, "")  # no cache: py3langid's own loader
+    assert language._full_identifier().rank(texts[1]) == reference.rank(texts[1])

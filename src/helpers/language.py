@@ -9,8 +9,12 @@ those two, which is reliable even on short texts.
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from .errors import InputError
 
@@ -31,13 +35,79 @@ def _identifier(restricted: bool) -> Any:
     """
     import copy
 
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
     if not restricted:
-        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        return _full_identifier()
     ident = copy.copy(_identifier(False))
     ident.set_languages(list(SUPPORTED))
     return ident
+
+
+_MODEL_ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
+
+
+def _full_identifier() -> Any:
+    """py3langid's all-language identifier, its tables read from an uncompressed copy
+    in the cache folder (``tokens.cache_dir``) when there is one.
+
+    The shipped model is LZMA-compressed: decompressing it costs every new process
+    (notebook kernel, batch worker) about 0.4 s; the cached ``.npy`` files are mapped
+    in about 0.02 s, and the mapped pages are shared between processes. The copy is
+    named by py3langid's version and the model file's size, written atomically, and
+    any failure only means decompressing again; if py3langid's internals change, its
+    own loader is used.
+    """
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    try:
+        ptc, pc, classes, nextmove, row, output = _model_tables()
+        return LanguageIdentifier(np.asarray(ptc), np.asarray(pc), classes, nextmove, output,
+                                  norm_probs=True, tk_row=row)
+    except Exception:  # noqa: BLE001 - py3langid changed: use its own loader
+        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def _model_tables() -> tuple[Any, ...]:
+    """``(nb_ptc, nb_pc, nb_classes, tk_nextmove, tk_row, tk_output)`` as py3langid's
+    ``modelio.load_model`` returns them, from the cache when possible."""
+    import contextlib
+    import shutil
+    import tempfile
+    from importlib.metadata import version
+
+    from py3langid import modelio
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
+
+    from .tokens import cache_dir
+
+    source = MODEL_DIR / MODEL_FILE
+    folder = cache_dir()
+    arrays: dict[str, Any] | None = None
+    if folder is not None:
+        target = folder / f"py3langid-{version('py3langid')}-{source.stat().st_size}"
+        with contextlib.suppress(OSError, ValueError):
+            arrays = {name: np.load(target / f"{name}.npy", mmap_mode="r", allow_pickle=False)
+                      for name in _MODEL_ARRAYS}
+        if arrays is None:
+            import io
+            import lzma
+
+            with lzma.open(source) as src, np.load(io.BytesIO(src.read()), allow_pickle=False) as data:
+                arrays = {name: data[name] for name in _MODEL_ARRAYS}
+            with contextlib.suppress(OSError):
+                shutil.rmtree(target, ignore_errors=True)  # missing or damaged: written anew
+                folder.mkdir(parents=True, exist_ok=True)
+                tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=folder))
+                try:
+                    for name, value in arrays.items():
+                        np.save(tmp / f"{name}.npy", value, allow_pickle=False)
+                    os.replace(tmp, target)
+                finally:
+                    shutil.rmtree(tmp, ignore_errors=True)
+    if arrays is None:
+        return modelio.load_model(source)
+    return (arrays["ptc"], arrays["pc"], arrays["classes"].tolist(),
+            modelio._to_array(arrays["nextmove"]), modelio._to_array(arrays["nextmove_row"]),
+            arrays["out_feat"].tolist())
 
 
 def check_lang(lang: str) -> str:
