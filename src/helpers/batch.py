@@ -520,8 +520,8 @@ def run_batch(
 
     Returns the summary table (plus ``seconds``, ``peak_rss_mb``, ``pid`` per article,
     which are not written to the CSV). ``jobs > 1`` uses that many processes: this
-    one and ``jobs - 1`` spawned workers (spawned, so it behaves the same on Linux,
-    macOS and Windows); rows are always in input order. ``figures``: "svg" (fast,
+    one and ``jobs - 1`` worker processes (forked on Linux, spawned elsewhere: see
+    ``_pool_context``); rows are always in input order. ``figures``: "svg" (fast,
     ``helpers.svgplots``) or "png" (the notebooks' matplotlib figures). Raises
     ``InputError`` for bad arguments before anything is analysed.
     """
@@ -580,15 +580,30 @@ def _error_row(job: Job, exc: BaseException) -> dict[str, Any]:
     return row
 
 
-def _run_parallel(work: list[Job], rows: list[dict[str, Any] | None], jobs: int, bar: Any) -> None:
-    """Run ``work`` on ``jobs`` processes: this one plus ``jobs - 1`` spawned workers.
-
-    All of them take the next article from one queue, so the articles already done
-    here while the workers start (importing pandas, scikit-learn and the lexicons
-    costs each new process about 2 s) are not lost time. A worker that dies (killed
-    by the OS) costs its article an error row; the remaining articles are done here.
-    """
+def _pool_context() -> Any:
+    """How worker processes start: forked on Linux, so they begin with this process's
+    imports, language model and lexicons already loaded (a spawned worker spends about
+    1 s on them first); spawned elsewhere (fork is unsafe on macOS, absent on Windows).
+    Forking is safe here: it happens on the main thread before any feeder thread
+    exists, and the theme model runs OpenMP on one thread, so no OpenMP pool is
+    copied into the child."""
     import multiprocessing
+
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def _run_parallel(work: list[Job], rows: list[dict[str, Any] | None], jobs: int, bar: Any) -> None:
+    """Run ``work`` on ``jobs`` processes: this one plus ``jobs - 1`` workers.
+
+    All of them take the next article from one queue. With forked workers (Linux),
+    this process first analyses one article, so the workers are forked with
+    everything that article loaded; spawned workers start at once instead and this
+    process works while they import. A worker that dies (killed by the OS) costs its
+    article an error row; the remaining articles are done here.
+    """
+    import gc
     import queue
     import threading
     from concurrent.futures import ProcessPoolExecutor
@@ -606,25 +621,26 @@ def _run_parallel(work: list[Job], rows: list[dict[str, Any] | None], jobs: int,
         with lock:
             bar.update()
 
-    def feed(pool: ProcessPoolExecutor) -> None:
-        """Keep one worker process busy until the queue is empty.
+    def fill(pool: ProcessPoolExecutor, in_flight: list[tuple[Job, Any]]) -> None:
+        """Two articles in flight per worker, so a worker never waits for this process
+        (busy with its own article, it answers only between bytecodes)."""
+        while len(in_flight) < 2:
+            try:
+                job = todo.get_nowait()
+            except queue.Empty:
+                return
+            try:
+                in_flight.append((job, pool.submit(process_article, job)))
+            except BrokenProcessPool:
+                todo.put(job)
+                return
 
-        Two articles are in flight per worker, so the worker never waits for this
-        process (busy with its own article, it answers only between bytecodes). When
-        the pool breaks, the article being analysed gets the error row and the ones
-        not started go back to the queue."""
-        in_flight: list[tuple[Job, Any]] = []
+    def feed(pool: ProcessPoolExecutor, in_flight: list[tuple[Job, Any]]) -> None:
+        """Keep one worker process busy until the queue is empty. When the pool breaks,
+        the article being analysed gets the error row and the ones not started go
+        back to the queue."""
         while True:
-            while len(in_flight) < 2:
-                try:
-                    job = todo.get_nowait()
-                except queue.Empty:
-                    break
-                try:
-                    in_flight.append((job, pool.submit(process_article, job)))
-                except BrokenProcessPool:
-                    todo.put(job)
-                    break
+            fill(pool, in_flight)
             if not in_flight:
                 return
             job, future = in_flight.pop(0)
@@ -638,22 +654,36 @@ def _run_parallel(work: list[Job], rows: list[dict[str, Any] | None], jobs: int,
             except Exception as exc:  # noqa: BLE001 - e.g. an unpicklable result
                 done(job, _error_row(job, exc))
 
-    def work_here() -> None:
-        while True:
+    def work_here(limit: int | None = None) -> None:
+        count = 0
+        while limit is None or count < limit:
             try:
                 job = todo.get_nowait()
             except queue.Empty:
                 return
             done(job, process_article(job))
+            count += 1
 
-    ctx = multiprocessing.get_context("spawn")
-    os.environ.setdefault("MPLBACKEND", "Agg")  # inherited by the spawned workers
+    ctx = _pool_context()
+    forked = ctx.get_start_method() == "fork"
+    os.environ.setdefault("MPLBACKEND", "Agg")  # inherited by the workers
     workers = min(jobs, len(work)) - 1
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker) as pool:
-        feeders = [threading.Thread(target=feed, args=(pool,), daemon=True) for _ in range(workers)]
-        for thread in feeders:
-            thread.start()
-        with threadpool_limits(limits=1):  # one BLAS/OpenMP thread here too
+    with threadpool_limits(limits=1):  # one BLAS/OpenMP thread here too
+        if forked:
+            work_here(limit=1)  # loads what the forked workers will inherit
+        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker) as pool:
+            # The first submits happen here, on the main thread: that is when the
+            # workers are forked, before the feeder threads start.
+            in_flight: list[list[tuple[Job, Any]]] = [[] for _ in range(workers)]
+            if forked:
+                gc.freeze()  # the workers' garbage collector leaves the inherited objects alone (no copy-on-write)
+            for batch_ in in_flight:
+                fill(pool, batch_)
+            if forked:
+                gc.unfreeze()
+            feeders = [threading.Thread(target=feed, args=(pool, batch_), daemon=True) for batch_ in in_flight]
+            for thread in feeders:
+                thread.start()
             work_here()
             for thread in feeders:
                 thread.join()
