@@ -133,18 +133,36 @@ class _AliasIndex:
             else:
                 self.exact.setdefault(alias.tokens[0], []).append(alias)
         self.prefix_lengths = sorted({len(stem) for stem in self.prefix})
+        self._candidates: dict[tuple[str, bool], tuple[_Alias, ...]] = {}
+
+    def candidates(self, got: str, first: bool) -> tuple[_Alias, ...]:
+        """Aliases that may start at the word ``got`` (``first``: it opens the sentence),
+        in matching order; remembered per word, since most words recur."""
+        key = (got, first)
+        found = self._candidates.get(key)
+        if found is None:
+            variants = (got, got[:1].lower() + got[1:]) if first else (got,)
+            cands = [a for v in dict.fromkeys(variants) for a in self.exact.get(v, ())]
+            stems = dict.fromkeys(v[:n] for v in variants for n in self.prefix_lengths if n <= len(v))
+            cands += [a for stem in stems for a in self.prefix.get(stem, ())]
+            found = tuple(sorted(dict.fromkeys(cands), key=self.order.__getitem__))
+            if len(self._candidates) >= 100_000:  # bounded across a long batch
+                self._candidates.clear()
+            self._candidates[key] = found
+        return found
 
     def first_match(self, words: list[str], i: int) -> _Alias | None:
         """The first alias (user list first, longest first) that matches at ``words[i]``."""
-        got = words[i]
-        variants = (got, got[:1].lower() + got[1:]) if i == 0 else (got,)
-        cands = [a for v in dict.fromkeys(variants) for a in self.exact.get(v, ())]
-        stems = dict.fromkeys(v[:n] for v in variants for n in self.prefix_lengths if n <= len(v))
-        cands += [a for stem in stems for a in self.prefix.get(stem, ())]
-        for alias in sorted(dict.fromkeys(cands), key=self.order.__getitem__):
+        for alias in self.candidates(words[i], i == 0):
             if _match(alias, words, i):
                 return alias
         return None
+
+
+@lru_cache(maxsize=4)
+def _gazetteer_index(lang: str) -> _AliasIndex:
+    """The index of the shipped gazetteer alone (no user list), built once per language."""
+    return _AliasIndex(gazetteer(lang))
 
 
 def find_actors(
@@ -159,7 +177,8 @@ def find_actors(
     ``table`` has the columns ``ACTOR_COLUMNS`` sorted by mentions.
     """
     lang = tokens.attrs.get("lang", sentences.attrs.get("lang", "de"))
-    aliases = _AliasIndex(_user_aliases(user_actors) + gazetteer(lang))
+    user = _user_aliases(user_actors)
+    aliases = _AliasIndex(user + gazetteer(lang)) if user else _gazetteer_index(lang)
     words_by_sentence: dict[int, list[str]] = {
         int(sid): list(group["text"]) for sid, group in tokens.groupby("sentence_id", sort=True)
     }
