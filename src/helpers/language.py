@@ -128,11 +128,20 @@ def detect_language(text: str) -> tuple[str, float]:
     """
     sample = text[:_SAMPLE_CHARS]
     letters = sum(ch.isalpha() for ch in sample)
-    top, prob = _identifier(False).classify(sample)
+    ranking = _identifier(False).rank(sample)
+    top, prob = ranking[0]
     if top not in SUPPORTED and letters >= _MIN_LETTERS_FOR_REFUSAL and prob >= _REFUSAL_PROBABILITY:
         raise InputError(
             f"the article looks like language '{top}' (p={prob:.2f}), which is not supported: "
             "tension-profile analyses German and English; set lang='de' or 'en' (--lang on the command line) to override."
         )
+    # The model restricted to de/en is the same softmax over fewer classes, so its
+    # probabilities are the full model's renormalised: no second pass over the text,
+    # unless both underflowed to 0 in the full model.
+    probs = dict(ranking)
+    total = sum(probs.get(code, 0.0) for code in SUPPORTED)
+    if total > 1e-30:
+        lang = max(SUPPORTED, key=lambda code: probs.get(code, 0.0))  # ties: the first, as argmax
+        return lang, float(probs[lang] / total)
     lang, p = _identifier(True).classify(sample)
     return str(lang), float(p)
