@@ -200,3 +200,20 @@ def test_german_labels_prefer_nouns() -> None:
     assert _label_terms(top, "de", 3) == ["Zaun", "Übertritt", "Asylwerber"]
     assert _label_terms(["glauben", "Zaun", "sagen"], "de", 3) == ["Zaun", "glauben", "sagen"]  # filled up
     assert _label_terms(["close", "Unite", "border"], "en", 2) == ["close", "Unite"]  # English: weight order
+
+
+def test_label_ties_go_to_the_middle_of_the_theme(tmp_path: Path) -> None:
+    """Every word occurs once and every sentence has three content words, so all weights
+    tie; the label takes the nouns central to the block (the middle sentence, which both
+    neighbours share) instead of the alphabetical first."""
+    paragraphs = [
+        ["Der Abt kaufte einen Apfel.", "Der Zeppelin brachte Zucker.", "Die Birne lag beim Bäcker."],
+        ["Der Chor sang im Dom.", "Der Yeti trug den Ysop.", "Die Dohle saß auf dem Dach."],
+        ["Der Elch stand am Ende.", "Die Xylophone klangen wie Xenon.", "Der Fuchs fraß die Feige."],
+    ]
+    sdf = helpers.sentences(str(_write(tmp_path, paragraphs)))
+    model = ThemeModel(k=3).fit(sdf)
+    assert adjusted_rand_score(_truth(paragraphs), model.labels_) == 1.0
+    middles = [{"Zeppelin", "Zucker"}, {"Yeti", "Ysop"}, {"Xylophon", "Xenon"}]
+    for label, middle in zip(model.themes_["label"], middles):
+        assert label.split(" / ")[0] in middle, label

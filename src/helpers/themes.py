@@ -432,7 +432,8 @@ def describe_themes(
     all themes (the article's main actor) does not name every theme, times
     ``sqrt(IDF)`` (specific words first; words the IDF dropped as very common
     are never used), times 1.5 for capitalised lemmas (nouns and names read
-    better as labels).  The representative sentences are those whose own
+    better as labels); equal weights go to the word more central to the theme
+    (higher in its mean context-mixed vector ``x``).  The representative sentences are those whose own
     TF-IDF vector is closest (cosine) to the theme's mean TF-IDF vector.
     """
     ids = sentences["sentence_id"].to_numpy()
@@ -456,6 +457,7 @@ def describe_themes(
             if j is not None:
                 class_df[labels[i], j] += 1
     tf_rows = tfidf.toarray() if sparse.issparse(tfidf) else np.asarray(tfidf)
+    x_rows = sparse.csr_matrix(x)
     from .actors import FIRST_NAMES
 
     capital_boost = np.array([
@@ -477,7 +479,12 @@ def describe_themes(
             spread = np.sqrt(class_df[c] / max(len(members), 1))  # in how many of the theme's sentences
             w = tf * spread * np.log1p(avg / freq) * np.log1p(len(themes) / theme_df) * np.sqrt(np.maximum(idf, 0.0))
             w = w * capital_boost
-            order = sorted((j for j in np.flatnonzero(w > 0)), key=lambda j: (-w[j], vocab[j]))[:n_terms]
+            # equal weights (typically words used once each) are ordered by how central the
+            # word is to the theme: its weight in the theme's mean context-mixed vector
+            # (words of the block's middle and of its paragraphs first), then alphabetically
+            central = np.asarray(x_rows[members][:, : len(vocab)].mean(axis=0)).ravel()
+            order = sorted((j for j in np.flatnonzero(w > 0)),
+                           key=lambda j: (-round(float(w[j]), 9), -round(float(central[j]), 9), vocab[j]))[:n_terms]
             wsum = float(sum(w[j] for j in order)) or 1.0
             top = tuple((forms.get(vocab[j], vocab[j]), round(float(w[j]) / wsum, 4)) for j in order)
         label = " / ".join(_label_terms([t for t, _ in top], tokens.attrs.get("lang"), n_label)) if top \
