@@ -311,3 +311,38 @@ def test_accusation_content_is_not_praise() -> None:
     assert score(german, rules=("compounds", "negation", "boosters", "contrast")) > out["sentiment"].iat[0]
     # a sentence without an accusation verb keeps its praise
     assert score("Die Regierung lobt die gute Reform.") > 0
+
+
+NO_HARM = ("compounds", "negation", "boosters", "contrast", "accusation")
+
+
+def test_a_harmed_good_is_not_praise() -> None:
+    # Streit -1 and gefährdet -1 remain; "erfolgreiche" and "Zusammenarbeit" name what is harmed:
+    # two negative signs, -2/sqrt 2 -> -sqrt(2)/sqrt(3) = -0.816
+    sentence = "Der Streit gefährdet die erfolgreiche Zusammenarbeit."
+    assert score(sentence) == pytest.approx(-(2 ** 0.5) / (3 ** 0.5), abs=1e-3)
+    assert score(sentence, rules=NO_HARM) == pytest.approx(0.0, abs=1e-9)  # 2 - 2 = 0 without the rule
+    # a noun of harm: "Bedrohung" -1 alone -> -1/sqrt 2
+    assert score("Die Bedrohung des Friedens wächst.") == pytest.approx(-(0.5 ** 0.5), abs=1e-3)
+    # verb-final: the harmed good comes before the verb
+    out = sm.score_sentences(table(["Experten warnen, dass der Konflikt die gute Partnerschaft belastet."]))
+    assert "gute" not in out["sentiment_words"].iat[0] and "belastet" in out["sentiment_words"].iat[0]
+    # another clause keeps its words: "erfolgreiche" counts (half, before "doch")
+    out = sm.score_sentences(table(["Die erfolgreiche Firma wächst, doch der Streit schadet dem Ruf."]))
+    assert "erfolgreiche" in out["sentiment_words"].iat[0]
+    # a negated harm harms nothing: the rule stays out
+    negated = "Der Streit gefährdet die erfolgreiche Zusammenarbeit nicht."
+    assert score(negated) == score(negated, rules=NO_HARM)
+
+
+def test_english_harm_hides_the_harmed_good() -> None:
+    text = ("Labour's dependence on funding from Unite is compromising their ability to stand up "
+            "for the interests of passengers.")
+    assert sm.mask_english_harm(text)[1] == ["ability", "interests"]
+    assert score(text, "en") < 0 < score(text, "en", rules=NO_HARM)
+    assert score("The dispute could damage the successful partnership.", "en") < \
+        score("The dispute could damage the successful partnership.", "en", rules=NO_HARM)
+    # the harm ends with its clause, is void when negated, and "harmony" is no harm
+    assert sm.mask_english_harm("Talks threaten good jobs, but the mood is great.")[1] == ["good"]
+    assert sm.mask_english_harm("The deal does not threaten the good relationship.")[1] == []
+    assert sm.mask_english_harm("The harmony between the partners is great.")[1] == []

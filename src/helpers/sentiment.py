@@ -33,6 +33,11 @@ German: a lexicon of lemma polarities in [-1, 1] plus four rules; English: VADER
   ``accusation`` after a verb of accusation (vorwerfen, beschuldigen, kritisieren …;
                  ``ACCUSERS_DE``) positive words do not count: they describe the
                  alleged wrong ("wirft ihm vor, sein Versprechen zu brechen").
+  ``harm``       in a clause with a verb or noun of harm (gefährden, untergraben,
+                 belasten, Bedrohung …; ``HARMERS_DE``) and no negation, positive
+                 words after it - or before it, when it ends the clause (verb-final)
+                 - do not count: they name what is harmed ("Der Streit gefährdet
+                 die erfolgreiche Zusammenarbeit").
 
   Aggregation (``LEVELS = "sign"``, ``NORM = "sqrtpolar"``): each polar word counts
   by its sign only (+1/-1; the lexicon's strength steps proved noise against the
@@ -45,7 +50,9 @@ German: a lexicon of lemma polarities in [-1, 1] plus four rules; English: VADER
   sentence, capitalised words inside it are hidden as names (``mask_english_names``:
   "the Labour Party" is not positive) and, with the ``accusation`` rule, the positive
   words of an alleged wrong (``mask_english_reproach``: "accuses X of breaking a
-  promise").  German text never goes through VADER.
+  promise") and, with the ``harm`` rule, those of a harmed good (``mask_english_harm``:
+  "compromising their ability to stand up for the interests of passengers").  German
+  text never goes through VADER.
 """
 
 from __future__ import annotations
@@ -83,7 +90,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 DEFAULT_LEXICON = DATA_DIR / "sentiment_de.tsv"
 SENTIWS_ENV = "TP_SENTIWS_DIR"
 
-RULES: tuple[str, ...] = ("compounds", "negation", "boosters", "contrast", "accusation")
+RULES: tuple[str, ...] = ("compounds", "negation", "boosters", "contrast", "accusation", "harm")
 """German rules, all on by default."""
 
 ACCUSERS_DE: frozenset[str] = frozenset({
@@ -92,6 +99,14 @@ ACCUSERS_DE: frozenset[str] = frozenset({
 })
 """Verbs of accusation (lemmas): what follows them is the alleged wrong, so its positive
 words do not make the sentence positive ("wirft ihm vor, sein Versprechen zu brechen")."""
+
+HARMERS_DE: frozenset[str] = frozenset({
+    "gefährden", "untergraben", "beeinträchtigen", "schwächen", "schaden", "bedrohen", "aushöhlen",
+    "torpedieren", "sabotieren", "zerstören", "ruinieren", "behindern", "belasten", "erschweren",
+    "gefährdung", "bedrohung", "schwächung", "beeinträchtigung", "zerstörung", "aushöhlung", "untergrabung",
+})
+"""Verbs and nouns of harm (lemmas): a good thing that is harmed is bad news, so the
+positive words of their clause do not count ("gefährdet die gute Zusammenarbeit")."""
 
 NEUTRAL_BAND = 0.05
 """Scores in [-0.05, 0.05] count as neutral in ``theme_sentiment`` (VADER's convention)."""
@@ -455,6 +470,17 @@ def _hits_de(
         if accuser is not None:
             for j in [j for j in polar if j > accuser and polar[j] * factor[j] > 0]:
                 del polar[j]  # part of the reproach, not praise
+    if "harm" in rules:
+        for k in range(n):
+            if not (_key(norms[k]) in HARMERS_DE or lows[k] in HARMERS_DE):
+                continue
+            clause = [j for j in range(n) if clauses[j] == clauses[k]]
+            if any(negflags[j] or lows[j] in NEGATORS_DE for j in clause):
+                continue  # "gefährdet die Zusammenarbeit nicht"
+            verb_final = all(not texts[j][:1].isalnum() for j in clause if j > k)
+            for j in [j for j in clause if j in polar and j != k and (j > k or verb_final)
+                      and polar[j] * factor[j] > 0]:
+                del polar[j]  # what is harmed, not praise
     c = _contrast_index(lows) if "contrast" in rules else None
     hits = []
     for j in sorted(polar):
@@ -530,6 +556,11 @@ EN_LEXICON_UPDATES: dict[str, float] = {
     "standoff": -1.3, "feud": -1.6, "feuding": -1.6, "rift": -1.4, "escalation": -1.5, "escalate": -1.3,
     "escalated": -1.3, "sanction": -1.0, "sanctions": -1.0, "tariff": -0.6, "tariffs": -0.6,
     "amicable": 1.8, "amicably": 1.8, "reconciliation": 1.6, "de-escalation": 1.2, "ceasefire": 1.0,
+    # harm verbs VADER lacks (its "undermine" is -1.2, "threaten" -1.6, "weaken" -1.8)
+    "jeopardise": -1.6, "jeopardises": -1.6, "jeopardised": -1.6, "jeopardising": -1.6,
+    "jeopardize": -1.6, "jeopardizes": -1.6, "jeopardized": -1.6, "jeopardizing": -1.6,
+    "endanger": -1.6, "endangers": -1.6, "endangered": -1.6, "endangering": -1.6,
+    "erode": -1.2, "erodes": -1.2, "eroded": -1.2, "eroding": -1.2, "compromising": -1.2,
 }
 
 
@@ -600,11 +631,50 @@ def mask_english_reproach(text: str) -> tuple[str, list[str]]:
     return text[: m.end()] + _EN_WORD.sub(hide, text[m.end():]), masked
 
 
+_EN_HARM = re.compile(
+    r"\b(?:(?:undermin|threaten|jeopardi[sz]|endanger|imperil|damag|erod|weaken|sabotag|destroy|"
+    r"hamper|impair)\w*|(?:hurt|harm|ruin|undercut)(?:s|ed|ing)?\b|compromising\b|compromised\b)",
+    re.IGNORECASE)
+_EN_HARM_NEGATED = re.compile(r"\b(?:not|no|never|without|cannot)\s+(?:\w+\s+){0,2}$|n't\s+(?:\w+\s+){0,2}$",
+                              re.IGNORECASE)
+_EN_CLAUSE_END = re.compile(r"[,;:.!?]|\b(?:but|while|whereas|although|though|yet)\b", re.IGNORECASE)
+
+
+def mask_english_harm(text: str) -> tuple[str, list[str]]:
+    """Hide from VADER the positive words of what is harmed: after undermine, threaten,
+    damage, weaken, hurt, compromising … to the end of the clause, unless the harm is
+    negated ("does not threaten"). "compromising their ability to stand up for the
+    interests of passengers" is a reproach, not praise. Returns the masked text and the
+    words masked."""
+    lex = _vader().lexicon
+    masked: list[str] = []
+    out, last = [], 0
+    for m in _EN_HARM.finditer(text):
+        if m.start() < last or _EN_HARM_NEGATED.search(text[: m.start()]):
+            continue
+        end_m = _EN_CLAUSE_END.search(text, m.end())
+        end = end_m.start() if end_m else len(text)
+
+        def hide(word: re.Match[str]) -> str:
+            w = word.group(0)
+            if lex.get(w.lower(), 0.0) > 0:
+                masked.append(w)
+                return _EN_NAME_MASK
+            return w
+
+        out.append(text[last:m.end()] + _EN_WORD.sub(hide, text[m.end():end]))
+        last = end
+    out.append(text[last:])
+    return "".join(out), masked
+
+
 def _score_en(text: str, rules: frozenset[str] = frozenset(RULES)) -> tuple[float, float, int, str]:
     analyzer = _vader()
     text, _ = mask_english_names(text)
     if "accusation" in rules:
         text, _ = mask_english_reproach(text)
+    if "harm" in rules:
+        text, _ = mask_english_harm(text)
     compound = float(analyzer.polarity_scores(text)["compound"])
     lex = analyzer.lexicon
     words = [(w, float(lex[w.lower()])) for w in _EN_WORD.findall(text) if w.lower() in lex and w != _EN_NAME_MASK]
