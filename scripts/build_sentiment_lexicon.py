@@ -259,7 +259,10 @@ def build(xml_path: Path) -> list[tuple[str, float, str, str, str]]:
         original = f"{prev[1]:+.1f}" if prev else ""
         if prev and prev[1] == pol and prev[3] == "gpl":
             continue  # the source already agrees
-        rows[key] = (form, pol, prev[2] if prev else _pos(form), "project", original)
+        # the source's part of speech only when it is the same word: the project's verb
+        # "ausnutzen" is not the source's noun "Ausnutzen"
+        same_word = prev is not None and prev[0][:1].isupper() == form[:1].isupper()
+        rows[key] = (form, pol, prev[2] if same_word else _pos(form), "project", original)
     print(f"skipped {skipped} multi-word entries; corrections not in the source (added as project entries): {len(missing)}",
           file=sys.stderr)
     return sorted(rows.values(), key=lambda r: r[0].lower())

@@ -346,3 +346,14 @@ def test_english_harm_hides_the_harmed_good() -> None:
     assert sm.mask_english_harm("Talks threaten good jobs, but the mood is great.")[1] == ["good"]
     assert sm.mask_english_harm("The deal does not threaten the good relationship.")[1] == []
     assert sm.mask_english_harm("The harmony between the partners is great.")[1] == []
+
+
+def test_a_lowercase_word_is_no_noun() -> None:
+    """German nouns are capitalised: the verb "nutzen" (to use) is not the noun "Nutzen"
+    (benefit), while the lexicon's verbs keep their polarity in lower case."""
+    assert score("OpenAI will auch andere Plattformen nutzen.") == 0.0
+    assert score("Der Nutzen der Partnerschaft ist unbestritten.") > 0
+    assert score("Nutzen bringt die Partnerschaft beiden.") > 0  # sentence-initial: may be either
+    assert score("Die Konzerne wollen die Lage ausnutzen.") < 0
+    lex = sm.load_lexicon()
+    assert "nutzen" in lex.nouns and "ausnutzen" not in lex.nouns and "scheitern" not in lex.nouns

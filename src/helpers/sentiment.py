@@ -334,15 +334,17 @@ def _lookup(lex: Lexicon, text: str, norm: str, parts: Sequence[str], compounds:
             initial: bool = False) -> tuple[float, str] | None:
     """(polarity, shown word) of one token, or None when the lexicon does not know it.
 
-    The lemma is looked up first.  The fallbacks (the word as written, the lemma of its
+    The lemma is looked up first; a lowercase word inside a sentence is no noun, so its
+    lemma does not match a noun entry (the verb "nutzen", to use, is not the noun
+    "Nutzen", benefit).  The fallbacks (the word as written, the lemma of its
     lowercase form, inflection stripping) must agree with the token's case: a
     lowercase word does not match a noun entry ("trug" is not "Trug"), a capitalised
     word inside a sentence matches only nouns ("Zölle" is not "zollen").
     """
     keys = _keys(text, norm)
-    if keys[0] in lex.polarity:
-        return lex.polarity[keys[0]], text
     upper = text[:1].isupper()
+    if keys[0] in lex.polarity and (upper or initial or keys[0] not in lex.nouns):
+        return lex.polarity[keys[0]], text
     for key in keys[1:] + (() if upper else _inflection_keys(text.lower())):
         if key in lex.polarity and (initial or (key in lex.nouns) == upper):
             return lex.polarity[key], text
