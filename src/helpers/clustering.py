@@ -75,30 +75,31 @@ class BatchKMeans(ClusterMixin, BaseEstimator):
         if not 1 <= k <= n:
             raise ValueError(f"n_clusters={k} must be between 1 and the number of rows ({n})")
         rng = np.random.RandomState(int(self.random_state))
-        x_sq = _row_sq_norms(x)
+        space = _Space(x)
         b = max(1, int(self.n_init))
-        centers = self._seed(x, x_sq, k, b, rng)  # (b, k, d)
-        if sparse.issparse(x):
-            mean_sq = np.asarray(x.multiply(x).mean(axis=0)).ravel()
-            col_mean = np.asarray(x.mean(axis=0)).ravel()
-        else:
-            mean_sq, col_mean = (x * x).mean(axis=0), x.mean(axis=0)
-        tol = float(self.tol) * float(np.mean(mean_sq - col_mean**2))
+        chosen = self._seed(space, k, b, rng)  # (b, k) row indices
+        # A centre is a weighted mean of rows: column b*k+c of ``w`` holds its weights.
+        w = np.zeros((n, b * k))
+        w[chosen.ravel(), np.arange(b * k)] = 1.0
+        cross, norms = space.cross(w)
+        tol = float(self.tol) * space.mean_variance
         labels = np.full((b, n), -1)
         n_iter = 0
         for n_iter in range(1, int(self.max_iter) + 1):
-            new_labels = self._assign(x, x_sq, centers)[0]
-            new_centers = self._means(x, new_labels, centers)
-            shift = ((new_centers - centers) ** 2).sum(axis=(1, 2))
-            centers = new_centers
+            new_labels = self._nearest(space, cross, norms, b, k)[0]
+            new_w = self._means(new_labels, w, b, k)
+            new_cross, new_norms = space.cross(new_w)
+            # squared shift of each centre: |m_new|^2 - 2 m_new.m_old + |m_old|^2
+            shift = (new_norms - 2.0 * np.einsum("nj,nj->j", new_w, cross) + norms).reshape(b, k).sum(axis=1)
+            w, cross, norms = new_w, new_cross, new_norms
             if np.array_equal(new_labels, labels) or np.all(shift <= tol):
                 labels = new_labels
                 break
             labels = new_labels
-        labels, inertia = self._assign(x, x_sq, centers)
+        labels, inertia = self._nearest(space, cross, norms, b, k)
         best = int(np.argmin(inertia))  # first of equal inertias
         self.labels_ = labels[best].astype(int)
-        self.cluster_centers_ = centers[best]
+        self.cluster_centers_ = _dense(x.T @ w[:, best * k:(best + 1) * k]).T
         self.inertia_ = float(inertia[best])
         self.n_iter_ = n_iter
         return self
@@ -106,55 +107,84 @@ class BatchKMeans(ClusterMixin, BaseEstimator):
     def predict(self, x: Any) -> np.ndarray:
         """Index of the nearest fitted centre for each row of ``x``."""
         x = _as_matrix(x)
-        return self._assign(x, _row_sq_norms(x), self.cluster_centers_[None])[0][0].astype(int)
+        c = self.cluster_centers_
+        d = _row_sq_norms(x)[:, None] - 2.0 * _dense(x @ c.T) + np.einsum("kd,kd->k", c, c)[None, :]
+        return d.argmin(axis=1).astype(int)
 
     @staticmethod
-    def _seed(x: Any, x_sq: np.ndarray, k: int, b: int, rng: np.random.RandomState) -> np.ndarray:
-        """Greedy k-means++ (Arthur & Vassilvitskii 2007, as in scikit-learn) for ``b`` restarts at once."""
-        n = x.shape[0]
+    def _seed(space: "_Space", k: int, b: int, rng: np.random.RandomState) -> np.ndarray:
+        """Greedy k-means++ (Arthur & Vassilvitskii 2007, as in scikit-learn) for ``b`` restarts
+        at once: the chosen rows, ``(b, k)``."""
+        n = space.n
         trials = 2 + int(math.log(k))
         chosen = np.empty((b, k), dtype=int)
         chosen[:, 0] = rng.randint(n, size=b)
-        closest = _sq_distances(x, x_sq, chosen[:, 0])  # (b, n)
+        closest = space.sq_distances(chosen[:, 0])  # (b, n)
         potential = closest.sum(axis=1)
         rows = np.arange(b)
         for c in range(1, k):
             cumulative = np.cumsum(closest, axis=1)
             draws = rng.uniform(size=(b, trials)) * potential[:, None]
             candidates = np.minimum((cumulative[:, None, :] < draws[:, :, None]).sum(axis=2), n - 1)
-            dist = _sq_distances(x, x_sq, candidates.ravel()).reshape(b, trials, n)
+            dist = space.sq_distances(candidates.ravel()).reshape(b, trials, n)
             np.minimum(dist, closest[:, None, :], out=dist)
             pots = dist.sum(axis=2)
             best = pots.argmin(axis=1)
             closest = dist[rows, best]
             potential = pots[rows, best]
             chosen[:, c] = candidates[rows, best]
-        return np.stack([_dense(x[chosen[i]]) for i in range(b)])
+        return chosen
 
     @staticmethod
-    def _assign(x: Any, x_sq: np.ndarray, centers: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def _nearest(space: "_Space", cross: np.ndarray, norms: np.ndarray, b: int, k: int) -> tuple[np.ndarray, np.ndarray]:
         """Nearest centre per restart and row ``(b, n)``, and each restart's inertia ``(b,)``."""
-        b, k, d = centers.shape
-        cross = _dense(x @ centers.reshape(b * k, d).T).reshape(-1, b, k).transpose(1, 0, 2)
-        dist = x_sq[None, :, None] - 2.0 * cross + np.einsum("bkd,bkd->bk", centers, centers)[:, None, :]
+        dist = (space.sq[:, None] - 2.0 * cross + norms[None, :]).reshape(-1, b, k).transpose(1, 0, 2)
         labels = dist.argmin(axis=2)
         nearest = np.maximum(np.take_along_axis(dist, labels[:, :, None], axis=2)[:, :, 0], 0.0)
         return labels, nearest.sum(axis=1)
 
     @staticmethod
-    def _means(x: Any, labels: np.ndarray, centers: np.ndarray) -> np.ndarray:
-        """Each cluster's mean; a cluster left empty keeps its centre."""
-        b, k, d = centers.shape
-        n = x.shape[0]
+    def _means(labels: np.ndarray, w: np.ndarray, b: int, k: int) -> np.ndarray:
+        """Weights of each cluster's mean; a cluster left empty keeps its centre."""
+        n = labels.shape[1]
         cols = (labels + np.arange(b)[:, None] * k).ravel()
-        onehot = np.zeros((n, b * k))
-        onehot[np.tile(np.arange(n), b), cols] = 1.0
-        sums = (_dense(x.T @ onehot).T if sparse.issparse(x) else onehot.T @ x).reshape(b, k, d)
-        counts = np.bincount(cols, minlength=b * k).reshape(b, k)
-        out = centers.copy()
+        out = np.zeros_like(w)
+        out[np.tile(np.arange(n), b), cols] = 1.0
+        counts = out.sum(axis=0)
         filled = counts > 0
-        out[filled] = sums[filled] / counts[filled][:, None]
+        out[:, filled] /= counts[filled]
+        out[:, ~filled] = w[:, ~filled]
         return out
+
+
+class _Space:
+    """The rows to cluster, with the products k-means needs: through the Gram matrix
+    ``x x^T`` when there are fewer rows than columns (a short article: 40 x 300), else
+    through ``x`` itself (sparse, long articles)."""
+
+    def __init__(self, x: Any) -> None:
+        self.x = x
+        self.n = x.shape[0]
+        self.sq = _row_sq_norms(x)
+        self.gram = _dense(x @ x.T) if not sparse.issparse(x) and self.n <= x.shape[1] else None
+        if sparse.issparse(x):
+            mean_sq = np.asarray(x.multiply(x).mean(axis=0)).ravel()
+            col_mean = np.asarray(x.mean(axis=0)).ravel()
+        else:
+            mean_sq, col_mean = (x * x).mean(axis=0), x.mean(axis=0)
+        self.mean_variance = float(np.mean(mean_sq - col_mean**2))
+
+    def cross(self, w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """``x . m`` for every row and every centre ``m = x^T w_j`` ``(n, m)``, and ``|m|^2``."""
+        cross = self.gram @ w if self.gram is not None else _dense(self.x @ _dense(self.x.T @ w))
+        return cross, np.einsum("nj,nj->j", w, cross)
+
+    def sq_distances(self, rows: np.ndarray) -> np.ndarray:
+        """Squared Euclidean distances from the rows ``rows`` to every row, ``(len(rows), n)``."""
+        if self.gram is not None:
+            d = self.sq[rows][:, None] - 2.0 * self.gram[rows] + self.sq[None, :]
+            return np.maximum(d, 0.0, out=d)
+        return _sq_distances(self.x, self.sq, rows)
 
 
 def silhouette_scores(x: Any, labelings: list[np.ndarray]) -> list[float]:
