@@ -76,3 +76,30 @@ def test_adjusted_rand_equals_scikit_learn() -> None:
         a, b = rng.randint(0, rng.randint(1, 6), n), rng.randint(0, rng.randint(1, 6), n)
         assert adjusted_rand(a, b) == pytest.approx(adjusted_rand_score(a, b), abs=1e-12)
     assert adjusted_rand([0, 0, 1, 1], [5, 5, 3, 3]) == 1.0  # the names of the clusters do not matter
+
+
+def test_models_follow_the_scikit_learn_estimator_protocol() -> None:
+    from sklearn.base import clone
+
+    from helpers.themes import ThemeModel
+
+    model = ThemeModel(k=4, seed=3)
+    copy = clone(model)
+    assert copy is not model and copy.get_params() == model.get_params()
+    assert copy.set_params(k=5).k == 5 and model.k == 4
+    assert repr(model) == "ThemeModel(k=4, seed=3)"
+    with pytest.raises(ValueError, match="invalid parameter"):
+        model.set_params(n_clusters=3)
+    x, _ = _blobs(np.random.RandomState(8))
+    assert np.array_equal(clone(BatchKMeans(4, random_state=1)).fit_predict(x), BatchKMeans(4, random_state=1).fit(x).labels_)
+
+
+def test_analysis_does_not_import_scikit_learn(seed_path) -> None:
+    """scikit-learn's import costs a new process ~1 s (notebook kernels, batch workers)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from helpers.analysis import analyze; analyze(sys.argv[1]); "
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'sklearn', 'matplotlib'}))")
+    out = subprocess.run([sys.executable, "-c", code, str(seed_path)], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -12,7 +12,10 @@ The model is TF-IDF + KMeans, made to mean something for a single article
    (``smooth_weight``), so the word features place theme boundaries while the
    document structure keeps themes in coherent blocks.
 3. A position column (sentence index scaled to [0, 1], times
-   ``position_weight``) is appended and KMeans clusters the rows.
+   ``position_weight``) is appended and KMeans clusters the rows
+   (``clustering.BatchKMeans``: scikit-learn's algorithm with the restarts run
+   together; scikit-learn itself is not imported on this path, which saves every new
+   process about 1 s).
 
 ``k="auto"`` chooses k by a length prior combined with the silhouette
 (see ``choose_k``).  Same seed -> byte-identical output.
@@ -36,9 +39,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from scipy import sparse
-from sklearn.base import BaseEstimator, ClusterMixin
-from sklearn.cluster import KMeans
-from .clustering import BatchKMeans, adjusted_rand, silhouette_scores
+
+from .clustering import BatchKMeans, Estimator, adjusted_rand, silhouette_scores
 
 __all__ = [
     "ThemeModel",
@@ -253,7 +255,7 @@ def k_range(n_sentences: int, k_max: int = 10) -> list[int]:
 def _threadpools() -> Any:
     from threadpoolctl import ThreadpoolController
 
-    return ThreadpoolController()  # made after scikit-learn has loaded its OpenMP runtime
+    return ThreadpoolController()  # the BLAS (and any OpenMP runtime) loaded by then
 
 
 def single_thread() -> Any:
@@ -521,7 +523,7 @@ def describe_themes(
 
 
 # ------------------------------------------------------------------------- model
-class ThemeModel(ClusterMixin, BaseEstimator):
+class ThemeModel(Estimator):
     """Theme clustering of one article's sentences (scikit-learn style).
 
     ``fit(sentences, tokens)`` takes the foundation's sentence table
@@ -681,6 +683,7 @@ class ThemeModel(ClusterMixin, BaseEstimator):
 # ------------------------------------------------------------------------- bench
 def plain_baseline(texts: list[str], k: int, seed: int) -> np.ndarray:
     """The plain baseline: ``TfidfVectorizer()`` + ``KMeans(k)`` over single sentences."""
+    from sklearn.cluster import KMeans
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     x = TfidfVectorizer().fit_transform(texts)
