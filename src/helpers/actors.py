@@ -179,9 +179,10 @@ def find_actors(
     lang = tokens.attrs.get("lang", sentences.attrs.get("lang", "de"))
     user = _user_aliases(user_actors)
     aliases = _AliasIndex(user + gazetteer(lang)) if user else _gazetteer_index(lang)
-    words_by_sentence: dict[int, list[str]] = {
-        int(sid): list(group["text"]) for sid, group in tokens.groupby("sentence_id", sort=True)
-    }
+    grouped: dict[int, list[str]] = {}
+    for sid, text in zip(tokens["sentence_id"].tolist(), tokens["text"].tolist()):
+        grouped.setdefault(int(sid), []).append(text)
+    words_by_sentence = dict(sorted(grouped.items()))
     people, persons = _people(words_by_sentence, lang)
     if lang == "en":  # "Unite", "Nadella": capitalised mid-sentence, more than once
         for name in _recurring_capitalised(words_by_sentence, people):
