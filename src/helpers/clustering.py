@@ -108,14 +108,15 @@ class BatchKMeans(Estimator):
         self.random_state = random_state
 
     def fit(self, x: Any, y: Any = None) -> "BatchKMeans":  # type: ignore[override]
-        """Cluster the rows of ``x`` (dense or sparse)."""
-        x = _as_matrix(x)
+        """Cluster the rows of ``x`` (dense or sparse, or a ``Space`` to share its products
+        between several fits of the same rows)."""
+        space = x if isinstance(x, Space) else Space(x)
+        x = space.x
         n = x.shape[0]
         k = int(self.n_clusters)
         if not 1 <= k <= n:
             raise ValueError(f"n_clusters={k} must be between 1 and the number of rows ({n})")
         rng = np.random.RandomState(int(self.random_state))
-        space = _Space(x)
         b = max(1, int(self.n_init))
         chosen = self._seed(space, k, b, rng)  # (b, k) row indices
         # A centre is a weighted mean of rows: column b*k+c of ``w`` holds its weights.
@@ -152,7 +153,7 @@ class BatchKMeans(Estimator):
         return d.argmin(axis=1).astype(int)
 
     @staticmethod
-    def _seed(space: "_Space", k: int, b: int, rng: np.random.RandomState) -> np.ndarray:
+    def _seed(space: "Space", k: int, b: int, rng: np.random.RandomState) -> np.ndarray:
         """Greedy k-means++ (Arthur & Vassilvitskii 2007, as in scikit-learn) for ``b`` restarts
         at once: the chosen rows, ``(b, k)``."""
         n = space.n
@@ -176,7 +177,7 @@ class BatchKMeans(Estimator):
         return chosen
 
     @staticmethod
-    def _nearest(space: "_Space", cross: np.ndarray, norms: np.ndarray, b: int, k: int) -> tuple[np.ndarray, np.ndarray]:
+    def _nearest(space: "Space", cross: np.ndarray, norms: np.ndarray, b: int, k: int) -> tuple[np.ndarray, np.ndarray]:
         """Nearest centre per restart and row ``(b, n)``, and each restart's inertia ``(b,)``."""
         dist = (space.sq[:, None] - 2.0 * cross + norms[None, :]).reshape(-1, b, k).transpose(1, 0, 2)
         labels = dist.argmin(axis=2)
@@ -197,12 +198,13 @@ class BatchKMeans(Estimator):
         return out
 
 
-class _Space:
+class Space:
     """The rows to cluster, with the products k-means needs: through the Gram matrix
     ``x x^T`` when there are fewer rows than columns (a short article: 40 x 300), else
     through ``x`` itself (sparse, long articles)."""
 
     def __init__(self, x: Any) -> None:
+        x = _as_matrix(x)
         self.x = x
         self.n = x.shape[0]
         self.sq = _row_sq_norms(x)

@@ -40,7 +40,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from .clustering import BatchKMeans, Estimator, adjusted_rand, silhouette_scores
+from .clustering import BatchKMeans, Estimator, Space, adjusted_rand, silhouette_scores
 
 __all__ = [
     "ThemeModel",
@@ -106,8 +106,8 @@ def _sentence_terms(sentences: pd.DataFrame, tokens: pd.DataFrame, use_parts: bo
     if len(tokens) == 0:
         return terms
     content = tokens[tokens["is_content"].astype(bool)]
-    parts_col = content["parts"] if "parts" in content else [()] * len(content)
-    for sid, norm, parts in zip(content["sentence_id"], content["norm"], parts_col):
+    parts_col = content["parts"].tolist() if "parts" in content else [()] * len(content)
+    for sid, norm, parts in zip(content["sentence_id"].tolist(), content["norm"].tolist(), parts_col):
         i = pos.get(sid)
         if i is None:
             continue
@@ -269,21 +269,33 @@ def single_thread() -> Any:
     return _threadpools().limit(limits=1)
 
 
-KMeansCache = dict[tuple[int, int, int], tuple[np.ndarray, np.ndarray]]
-"""Fits of one feature matrix by ``(k, seed, n_init)``: choosing k, the final fit and the
-stability runs ask for some of the same fits, which are deterministic."""
+class KMeansCache:
+    """The k-means fits of one feature matrix by ``(k, seed, n_init)``, and the matrix's
+    products (``clustering.Space``): choosing k, the final fit and the stability runs ask
+    for some of the same fits, which are deterministic, and all use the same products."""
+
+    def __init__(self) -> None:
+        self.fits: dict[tuple[int, int, int], tuple[np.ndarray, np.ndarray]] = {}
+        self.space: Space | None = None
 
 
 def _kmeans(x: Any, k: int, seed: int, n_init: int, cache: KMeansCache | None = None) -> tuple[np.ndarray, np.ndarray]:
-    if cache is not None:
-        key = (k, seed, n_init)
-        if key not in cache:
-            cache[key] = _kmeans(x, k, seed, n_init)
-        return cache[key]
+    if cache is None:
+        km = BatchKMeans(n_clusters=k, n_init=n_init, random_state=seed).fit(_space(x))
+        return km.labels_, km.cluster_centers_
+    key = (k, seed, n_init)
+    if key not in cache.fits:
+        if cache.space is None:
+            cache.space = _space(x)
+        km = BatchKMeans(n_clusters=k, n_init=n_init, random_state=seed).fit(cache.space)
+        cache.fits[key] = (km.labels_, km.cluster_centers_)
+    return cache.fits[key]
+
+
+def _space(x: Any) -> Space:
     if sparse.issparse(x) and x.shape[0] <= 200:
         x = x.toarray()  # short articles: dense products are faster; long ones stay sparse
-    km = BatchKMeans(n_clusters=k, n_init=n_init, random_state=seed).fit(x)
-    return km.labels_, km.cluster_centers_
+    return Space(x)
 
 
 def choose_k(
@@ -382,11 +394,11 @@ def _display_forms(tokens: pd.DataFrame) -> dict[str, str]:
     if len(tokens) == 0:
         return {}
     english = tokens.attrs.get("lang") == "en"
-    texts = tokens["text"].astype(str)
-    lemmas = tokens["lemma"].astype(str)
+    texts = tokens["text"].astype(str).tolist()
+    lemmas = tokens["lemma"].astype(str).tolist()
     shown = [t if t[:1].isupper() and i > 0 and (english or t.lower() == lem.lower()) else lem
-             for t, lem, i in zip(texts, lemmas, tokens["token_id"])]
-    counts = Counter(zip(tokens["norm"].astype(str), shown))
+             for t, lem, i in zip(texts, lemmas, tokens["token_id"].tolist())]
+    counts = Counter(zip(tokens["norm"].astype(str).tolist(), shown))
     best: dict[str, tuple[int, str]] = {}
     for (norm, lemma), c in sorted(counts.items()):
         if norm not in best or c > best[norm][0]:
@@ -616,7 +628,7 @@ class ThemeModel(Estimator):
         self.notes_: list[str] = []
         n = len(sentences)
         x, tfidf, vocab, idf_values, kind = self._features(sentences, tokens, fitted=False)
-        cache: KMeansCache = {}
+        cache = KMeansCache()
         self.vocab_, self.idf_values_, self.idf_kind_ = vocab, idf_values, kind
         self.features_ = x
         self.k_scores_ = pd.DataFrame(columns=["k", "silhouette", "stability", "log_prior", "score"])
