@@ -620,8 +620,13 @@ def mask_english_reproach(text: str) -> tuple[str, list[str]]:
     m = _EN_ACCUSATION.search(text)
     if not m:
         return text, []
-    lex = _vader().lexicon
     masked: list[str] = []
+    return text[: m.end()] + _hide_positive(text[m.end():], masked), masked
+
+
+def _hide_positive(span: str, masked: list[str]) -> str:
+    """``span`` with VADER's positive words replaced by the neutral mask (appended to ``masked``)."""
+    lex = _vader().lexicon
 
     def hide(word: re.Match[str]) -> str:
         w = word.group(0)
@@ -630,7 +635,7 @@ def mask_english_reproach(text: str) -> tuple[str, list[str]]:
             return _EN_NAME_MASK
         return w
 
-    return text[: m.end()] + _EN_WORD.sub(hide, text[m.end():]), masked
+    return _EN_WORD.sub(hide, span)
 
 
 _EN_HARM = re.compile(
@@ -648,7 +653,6 @@ def mask_english_harm(text: str) -> tuple[str, list[str]]:
     negated ("does not threaten"). "compromising their ability to stand up for the
     interests of passengers" is a reproach, not praise. Returns the masked text and the
     words masked."""
-    lex = _vader().lexicon
     masked: list[str] = []
     out, last = [], 0
     for m in _EN_HARM.finditer(text):
@@ -656,15 +660,7 @@ def mask_english_harm(text: str) -> tuple[str, list[str]]:
             continue
         end_m = _EN_CLAUSE_END.search(text, m.end())
         end = end_m.start() if end_m else len(text)
-
-        def hide(word: re.Match[str]) -> str:
-            w = word.group(0)
-            if lex.get(w.lower(), 0.0) > 0:
-                masked.append(w)
-                return _EN_NAME_MASK
-            return w
-
-        out.append(text[last:m.end()] + _EN_WORD.sub(hide, text[m.end():end]))
+        out.append(text[last:m.end()] + _hide_positive(text[m.end():end], masked))
         last = end
     out.append(text[last:])
     return "".join(out), masked
