@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 import seaborn as sns
 from matplotlib.figure import Figure
@@ -243,13 +244,19 @@ def tension_arc(ax: object, sentences: pd.DataFrame, n_peaks: int = 3) -> None:
             label="sentiment (smoothed)")
     ax.axhline(0, color="0.6", linewidth=0.8)
     peaks = arc_peaks(sentences, column="tension", n=n_peaks)
-    for _, peak in peaks.iterrows():
-        sid = int(peak["sentence_id"])
-        x = 100.0 * (sid + 0.5) / n
-        yv = float(sentences.loc[sentences["sentence_id"] == sid, "tension"].iloc[0])
-        words = str(sentences.loc[sentences["sentence_id"] == sid, "text"].iloc[0]).split()
+    ids = sentences["sentence_id"].to_numpy()
+    placed: list[tuple[float, int]] = []  # (x, level) of the labels so far, left to right
+    for sid in sorted(int(s) for s in peaks["sentence_id"]):
+        row = int(np.flatnonzero(ids == sid)[0])
+        x = 100.0 * (row + 0.5) / n
+        yv = float(sentences["tension"].iat[row])
+        words = str(sentences["text"].iat[row]).split()
         snippet = " ".join(words[:6]) + (" …" if len(words) > 6 else "")
-        ax.annotate(f"S{sid}: {snippet}", (x, yv), xytext=(0, 14), textcoords="offset points", ha="center",
+        # a label is about a quarter of the axis wide: one that would overlap goes a level up
+        near = [level for px, level in placed if x - px < 26]
+        level = max(near) + 1 if near else 0
+        placed.append((x, level))
+        ax.annotate(f"S{sid}: {snippet}", (x, yv), xytext=(0, 14 + 17 * level), textcoords="offset points", ha="center",
                     fontsize=7.5, arrowprops={"arrowstyle": "-", "color": "0.4"},
                     bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "0.7", "alpha": 0.9})
     ax.set_xlim(0, 100)
