@@ -437,3 +437,24 @@ def test_leftovers_of_a_killed_run_are_removed(tmp_path: Path) -> None:
     (out / "keep-me").mkdir()
     assert batch.remove_leftovers(out) == [f".old-{dead.pid}-seed-def", f".tmp-{dead.pid}-seed-abc"]
     assert sorted(p.name for p in out.iterdir()) == [f".tmp-{os.getppid()}-other-ghi", "keep-me"]
+
+
+def test_spawned_workers_give_the_same_outputs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Linux forks the workers; macOS and Windows spawn them (fresh interpreters that import
+    everything themselves). Both must write the same files."""
+    import multiprocessing
+
+    src = tmp_path / "in"
+    for i in range(3):
+        paragraphs = EN_TEXT.split("\n\n")
+        _write(src / f"story{i}.txt", "\n\n".join(paragraphs[i:] + paragraphs[:i]))
+    serial = batch.run_batch([src], tmp_path / "serial", progress=False)
+    monkeypatch.setattr(batch, "_pool_context", lambda: multiprocessing.get_context("spawn"))
+    spawned = batch.run_batch([src], tmp_path / "spawned", jobs=2, progress=False)
+    cols = list(batch.SUMMARY_COLUMNS)
+    pd.testing.assert_frame_equal(serial[cols], spawned[cols])
+    assert spawned["pid"].nunique() == 2  # the spawned worker did analyse articles
+    for i in range(3):
+        for name in ("sentences.csv", "themes.csv"):
+            assert (tmp_path / "serial" / f"story{i}" / name).read_bytes() == \
+                (tmp_path / "spawned" / f"story{i}" / name).read_bytes()
