@@ -356,3 +356,14 @@ def test_lexicon_has_each_term_once() -> None:
     df = _read_lexicon_file()
     assert not df.duplicated(["lang", "term"]).any(), df[df.duplicated(["lang", "term"], keep=False)]
     assert set(df["match"].str.strip()) <= {"exact", "compound", "phrase"}
+
+
+def test_resistance_and_escalation_words(tmp_path: Path) -> None:
+    """Inflected forms reach the lemma entries: "bestreitet" is bestreiten (accusation 1),
+    "wehrt sich" is wehren (conflict 1), "Entlassungen" ends in Entlassung (risk 0.5)."""
+    de = _score(tmp_path, "Der Konzern bestreitet das. Die Belegschaft wehrt sich gegen Massenentlassungen.",
+                sentiment=[0.0] * 2, actors=[()] * 2)
+    assert de["tension_lexicon_sum"].tolist() == [1.0, 1.5]
+    en = _score(tmp_path, "The backlash grew as both opponents prepared for a showdown.", lang="en",
+                sentiment=[0.0], actors=[()])
+    assert en["tension_lexicon_sum"].iat[0] == pytest.approx(1.0 + 0.5 + 1.5)
