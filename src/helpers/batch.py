@@ -585,8 +585,8 @@ def _pool_context() -> Any:
     imports, language model and lexicons already loaded (a spawned worker spends about
     1 s on them first); spawned elsewhere (fork is unsafe on macOS, absent on Windows).
     Forking is safe here: it happens on the main thread before any feeder thread
-    exists, and the theme model runs OpenMP on one thread, so no OpenMP pool is
-    copied into the child."""
+    exists, the analysis loads no OpenMP runtime (scikit-learn is not imported) and
+    BLAS runs on one thread, so no thread pool is copied into the child."""
     import multiprocessing
 
     if sys.platform.startswith("linux"):
