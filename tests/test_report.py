@@ -45,3 +45,22 @@ def test_bad_article_fails_before_any_kernel(tmp_path: Path, capsys: pytest.Capt
     err = capsys.readouterr().err.strip()
     assert err.startswith("error: no such file") and "\n" not in err
     assert not (tmp_path / "o").exists()
+
+
+def test_notebooks_are_found_from_any_working_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`tension-profile analyze --notebooks` run outside the checkout still finds the notebooks
+    (it failed with "IndexError: list index out of range" before)."""
+    from helpers import report
+    from helpers.reading import project_root
+
+    checkout = Path(__file__).resolve().parents[1]
+    monkeypatch.chdir(tmp_path)
+    assert project_root() == checkout
+    assert [p.name for p in notebook_paths(per_article=True)][:1] == ["01_tokenize.ipynb"]
+    article = tmp_path / "a.txt"
+    article.write_text("Der Streit eskaliert. " * 10, encoding="utf-8")
+    monkeypatch.setattr(report, "notebook_paths", lambda *a, **k: [])  # a wheel without the notebooks
+    from helpers.errors import InputError
+
+    with pytest.raises(InputError, match="no notebooks found"):
+        run_notebooks(article, tmp_path / "out")

@@ -158,11 +158,14 @@ def _spans(text: str, separator: re.Pattern[str]) -> list[tuple[int, int]]:
 
 
 def project_root(start: str | Path | None = None) -> Path:
-    """The folder holding ``pyproject.toml`` above ``start`` (default: the working folder)."""
+    """The project checkout: the folder holding ``pyproject.toml`` and ``notebooks/`` above
+    ``start`` (default: the working folder), else above this package (an editable install
+    run from elsewhere), else ``start`` itself."""
     here = Path(start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        if (folder / "pyproject.toml").is_file() and (folder / "notebooks").is_dir():
-            return folder
+    for base in (here, Path(__file__).resolve().parent):
+        for folder in (base, *base.parents):
+            if (folder / "pyproject.toml").is_file() and (folder / "notebooks").is_dir():
+                return folder
     return here
 
 

@@ -64,7 +64,11 @@ def run_notebooks(
     values: dict[str, Any] = {"ARTICLE": str(path), "LANG": lang, "K": k, "SEED": int(seed),
                               "REPORT_DIR": str(out.resolve())}
     executed: list[Path] = []
-    for nb in notebooks or notebook_paths(root, per_article=True):
+    paths = notebooks or notebook_paths(root, per_article=True)
+    if not paths:
+        raise InputError(f"no notebooks found in {root / 'notebooks'}: the notebooks come with the project "
+                         "checkout (git clone, then pip install -e .)")
+    for nb in paths:
         declared = pm.inspect_notebook(str(nb))
         params = {name: values[name] for name in NOTEBOOK_PARAMETERS if name in declared}
         target = out / nb.name
