@@ -357,3 +357,13 @@ def test_a_lowercase_word_is_no_noun() -> None:
     assert score("Die Konzerne wollen die Lage ausnutzen.") < 0
     lex = sm.load_lexicon()
     assert "nutzen" in lex.nouns and "ausnutzen" not in lex.nouns and "scheitern" not in lex.nouns
+
+
+def test_english_news_usage() -> None:
+    """Words VADER (written for social media) lacks or misreads in news: stock "shares" are
+    not sharing, markets plunge, talks are constructive or end in an impasse."""
+    assert score("Shares of the company were traded in London.", "en") == 0.0  # VADER alone: +0.30
+    assert score("The talks were frank and constructive.", "en") > 0
+    assert score("The talks ended in an impasse.", "en") < 0
+    assert score("Supply chains could be disrupted for months.", "en") < 0
+    assert score("Shares plunged after the announcement.", "en") < 0

@@ -563,6 +563,14 @@ EN_LEXICON_UPDATES: dict[str, float] = {
     "jeopardize": -1.6, "jeopardizes": -1.6, "jeopardized": -1.6, "jeopardizing": -1.6,
     "endanger": -1.6, "endangers": -1.6, "endangered": -1.6, "endangering": -1.6,
     "erode": -1.2, "erodes": -1.2, "eroded": -1.2, "eroding": -1.2, "compromising": -1.2,
+    # news usage VADER (written for social media) lacks or misreads: "shares" are stock, not
+    # sharing; markets plunge and slump; talks are constructive or end in an impasse
+    "shares": 0.0, "constructive": 1.6, "productive": 1.4, "fruitful": 1.6, "breakthrough": 1.8,
+    "truce": 1.0, "stalemate": -1.2, "impasse": -1.2, "deadlocked": -1.4,
+    "disrupt": -1.3, "disrupts": -1.3, "disrupted": -1.3, "disrupting": -1.3,
+    "layoff": -1.6, "layoffs": -1.6, "fell": -0.6,
+    "plunge": -1.8, "plunges": -1.8, "plunged": -1.8, "slump": -1.6, "slumps": -1.6, "slumped": -1.6,
+    "tumble": -1.4, "tumbles": -1.4, "tumbled": -1.4,
 }
 
 
