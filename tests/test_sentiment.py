@@ -277,6 +277,10 @@ def test_german_separable_verb_takes_the_joined_lemma(tmp_path) -> None:
     scored = score_sentences(sents, helpers.tokens(sents))
     # ablehnen is negative, zustimmen positive; "lehnen" and "stimmen" alone are not polar
     assert scored["sentiment"].iloc[0] < 0 < scored["sentiment"].iloc[1]
+    # a joined verb the lexicon does not list is neutral: "kündigte ... an" is ankündigen
+    # (announce), not kündigen (dismiss)
+    assert score("Die Regierung kündigte neue Mittel für Krankenhäuser an.") == 0.0
+    assert score("Der Konzern kündigte dem Betriebsrat.") < 0
 
 
 def test_english_names_are_not_sentiment_words() -> None:

@@ -98,6 +98,10 @@ def test_separable_verbs_join_only_known_verbs() -> None:
     assert separable_verbs(words, norms, known) == [(2, 5, "ablehnen")]
     # a particle that does not close the clause is a preposition
     assert separable_verbs(["Er", "lehnt", "ab", "dem", "Plan", "."], ["er", "lehnen", "ab", "der", "plan", "."], known) == []
+    # only verbs join: "an" + the article "der" would be the known word "ander"
+    words = ["Die", "Regierung", "kündigte", "neue", "Mittel", "an", "."]
+    norms = ["der", "regierung", "kündigen", "neu", "mittel", "an", "."]
+    assert separable_verbs(words, norms, {"ander", "ankündigen"}.__contains__) == [(2, 5, "ankündigen")]
 
 
 # ------------------------------------------------------------------ lemma dictionary cache

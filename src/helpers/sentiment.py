@@ -71,7 +71,7 @@ import pandas as pd
 
 from .errors import InputError
 from .stats import bootstrap_mean_ci
-from .tokens import separable_verbs
+from .tokens import is_known, separable_verbs
 
 __all__ = [
     "RULES",
@@ -526,10 +526,12 @@ def _score_de(
     lex: Lexicon,
     rules: frozenset[str],
 ) -> tuple[float, float, int, str]:
-    # "lehnt ... ab" is ablehnen: the verb is scored as the joined lemma
-    norms = list(norms)
-    for k, _, joined in separable_verbs(texts, norms, lambda w: _key(w) in lex.polarity):
+    # "lehnt ... ab" is ablehnen: the verb is scored as the joined lemma, also when that is
+    # a neutral verb the lexicon does not list ("kündigte ... an" is ankündigen, not kündigen)
+    norms, texts = list(norms), list(texts)
+    for k, j, joined in separable_verbs(texts, norms, lambda w: _key(w) in lex.polarity or is_known(w, "de")):
         norms[k] = joined
+        texts[k] = f"{texts[k]}…{texts[j]}"  # shown so; no fallback lookup of the bare verb
     hits, n_content = _hits_de(texts, norms, parts, negflags, lex, rules)
     raw = _aggregate(hits, n_content)
     score = raw / math.sqrt(raw * raw + ALPHA)

@@ -270,9 +270,11 @@ def separable_verbs(words: list[str], norms: list[str], known: Callable[[str], b
     """German verbs split in main clauses: ``(verb index, particle index, joined lemma)``.
 
     A particle that closes a clause ("Billhardt wirft ihm eine falsche Bewertung vor.") is
-    joined to the first earlier word of that clause for which ``known(particle + lemma)``
+    joined to the first earlier verb of that clause for which ``known(particle + lemma)``
     holds ("vorwerfen"). ``known`` is a lexicon lookup, so a preposition at a clause end
-    ("fahren ... ab" where "abfahren" is no lexicon word) never produces anything.
+    ("fahren ... ab" where "abfahren" is no lexicon word) never produces anything. A verb
+    is a word in lower case (or opening the sentence) whose lemma is an infinitive (-en,
+    -ern, -eln): "Die Regierung kündigte … an" is ankündigen, not "an" + "der".
     """
     hits = []
     clause_start = 0
@@ -285,6 +287,8 @@ def separable_verbs(words: list[str], norms: list[str], known: Callable[[str], b
         if low not in SEPARABLE_PARTICLES or not closes:
             continue
         for k in range(clause_start, j):
+            if not (words[k][:1].islower() or k == 0) or not norms[k].endswith(("en", "ern", "eln")):
+                continue
             joined = low + norms[k]
             if norms[k][:1].isalpha() and known(joined):
                 hits.append((k, j, joined))
