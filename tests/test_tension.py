@@ -367,3 +367,12 @@ def test_resistance_and_escalation_words(tmp_path: Path) -> None:
     en = _score(tmp_path, "The backlash grew as both opponents prepared for a showdown.", lang="en",
                 sentiment=[0.0], actors=[()])
     assert en["tension_lexicon_sum"].iat[0] == pytest.approx(1.0 + 0.5 + 1.5)
+
+
+def test_participles_match_as_written(tmp_path: Path) -> None:
+    """simplemma lemmatises "angespannt(en)" to "anspannen" and leaves "angespannte" as a noun:
+    the lexicon's "angespannt" is found by the written form, with or without its ending."""
+    out = _score(tmp_path, "Die Lage bleibt angespannt. In dieser angespannten Situation hilft nichts. "
+                 "Eine angespannte Lage. Der Drucker wird drucken.", lang="de",
+                 sentiment=[0.0] * 4, actors=[()] * 4)
+    assert out["tension_lexicon_sum"].tolist() == [1.0, 1.0, 1.0, 0.0]  # "drucken" is not "Druck"

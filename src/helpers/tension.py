@@ -279,6 +279,27 @@ def _match_token(lex: TensionLexicon, text: str, norm: str, parts: Sequence[str]
         hit = _match_word(lex, p)
         if hit:
             return hit
+    if lex.lang == "de" and text[:1].islower():
+        return _participle(lex, _key(text))
+    return None
+
+
+_ADJECTIVE_ENDINGS = ("", "e", "en", "em", "er", "es")
+
+
+@lru_cache(maxsize=200_000)
+def _participle(lex: TensionLexicon, low: str) -> tuple[str, str, float] | None:
+    """A lowercase German adjective or participle as written, with or without its ending:
+    simplemma gives "angespannt", "angespannten" the lemma "anspannen" and "angespannte"
+    none of its own, so the lexicon's "angespannt" is looked up by the written form.
+    Only terms shaped like adjectives or participles (-t, -en, -ig, -lich, -isch) match."""
+    for ending in _ADJECTIVE_ENDINGS:
+        if ending and not low.endswith(ending):
+            continue
+        stem = low[: len(low) - len(ending)] if ending else low
+        hit = lex.exact.get(stem)
+        if hit and stem.endswith(("t", "en", "ig", "lich", "isch")):
+            return hit
     return None
 
 
