@@ -371,3 +371,23 @@ def test_english_news_usage() -> None:
     assert score("The talks ended in an impasse.", "en") < 0
     assert score("Supply chains could be disrupted for months.", "en") < 0
     assert score("Shares plunged after the announcement.", "en") < 0
+
+
+NO_RESOLUTION = ("compounds", "negation", "boosters", "contrast", "accusation", "harm")
+
+
+def test_a_resolved_conflict_is_good_news() -> None:
+    # beigelegt +1 remains; "Streit" is what was settled: +1/sqrt 2 = 0.707 (without the rule 1 - 1 = 0)
+    assert score("Der Streit ist beigelegt.") == pytest.approx(0.5 ** 0.5, abs=1e-3)
+    assert score("Der Streit ist beigelegt.", rules=NO_RESOLUTION) == pytest.approx(0.0, abs=1e-9)
+    assert score("Beide Seiten legten ihren Streit bei.") > 0  # the joined verb beilegen
+    negated = "Beide Seiten konnten den Streit nicht beilegen."
+    assert score(negated) == score(negated, rules=NO_RESOLUTION) < 0
+    # English: VADER alone reads "resolved their bitter dispute" as negative
+    resolved = "The two sides resolved their bitter dispute."
+    assert score(resolved, "en", rules=NO_RESOLUTION) < 0 < score(resolved, "en")
+    assert score("The bitter dispute was finally settled.", "en") > 0  # passive: the dispute comes first
+    failed = "They failed to resolve the bitter dispute."
+    assert score(failed, "en") == score(failed, "en", rules=NO_RESOLUTION) < 0
+    assert sm.mask_english_harm("The talks ended in an impasse.", resolution=True)[1] == []
+    assert sm.mask_english_harm("The union ended the strike.", resolution=True)[1] == ["strike"]

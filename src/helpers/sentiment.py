@@ -38,6 +38,9 @@ German: a lexicon of lemma polarities in [-1, 1] plus four rules; English: VADER
                  words after it - or before it, when it ends the clause (verb-final)
                  - do not count: they name what is harmed ("Der Streit gefährdet
                  die erfolgreiche Zusammenarbeit").
+  ``resolution`` the same for a conflict that is resolved (beilegen, schlichten,
+                 entschärfen, lösen, Beilegung …; ``RESOLVERS_DE``): its negative
+                 words do not count ("Der Streit ist beigelegt").
 
   Aggregation (``LEVELS = "sign"``, ``NORM = "sqrtpolar"``): each polar word counts
   by its sign only (+1/-1; the lexicon's strength steps proved noise against the
@@ -51,8 +54,9 @@ German: a lexicon of lemma polarities in [-1, 1] plus four rules; English: VADER
   "the Labour Party" is not positive) and, with the ``accusation`` rule, the positive
   words of an alleged wrong (``mask_english_reproach``: "accuses X of breaking a
   promise") and, with the ``harm`` rule, those of a harmed good (``mask_english_harm``:
-  "compromising their ability to stand up for the interests of passengers").  German
-  text never goes through VADER.
+  "compromising their ability to stand up for the interests of passengers"); with the
+  ``resolution`` rule, the negative words of a resolved conflict ("resolved their bitter
+  dispute").  German text never goes through VADER.
 """
 
 from __future__ import annotations
@@ -90,7 +94,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 DEFAULT_LEXICON = DATA_DIR / "sentiment_de.tsv"
 SENTIWS_ENV = "TP_SENTIWS_DIR"
 
-RULES: tuple[str, ...] = ("compounds", "negation", "boosters", "contrast", "accusation", "harm")
+RULES: tuple[str, ...] = ("compounds", "negation", "boosters", "contrast", "accusation", "harm", "resolution")
 """German rules, all on by default."""
 
 ACCUSERS_DE: frozenset[str] = frozenset({
@@ -107,6 +111,13 @@ HARMERS_DE: frozenset[str] = frozenset({
 })
 """Verbs and nouns of harm (lemmas): a good thing that is harmed is bad news, so the
 positive words of their clause do not count ("gefährdet die gute Zusammenarbeit")."""
+
+RESOLVERS_DE: frozenset[str] = frozenset({
+    "beilegen", "schlichten", "entschärfen", "ausräumen", "überwinden", "bewältigen", "lösen",
+    "beilegung", "schlichtung", "entschärfung", "überwindung", "bewältigung", "lösung",
+})
+"""Verbs and nouns of resolving (lemmas): a conflict that is settled is good news, so the
+negative words of their clause do not count ("Der Streit ist beigelegt")."""
 
 NEUTRAL_BAND = 0.05
 """Scores in [-0.05, 0.05] count as neutral in ``theme_sentiment`` (VADER's convention)."""
@@ -472,17 +483,20 @@ def _hits_de(
         if accuser is not None:
             for j in [j for j in polar if j > accuser and polar[j] * factor[j] > 0]:
                 del polar[j]  # part of the reproach, not praise
-    if "harm" in rules:
+    for rule, verbs, sign in (("harm", HARMERS_DE, 1), ("resolution", RESOLVERS_DE, -1)):
+        if rule not in rules:
+            continue
+        # what is harmed is not praise; what is resolved is not bad news
         for k in range(n):
-            if not (_key(norms[k]) in HARMERS_DE or lows[k] in HARMERS_DE):
+            if not (_key(norms[k]) in verbs or lows[k] in verbs):
                 continue
             clause = [j for j in range(n) if clauses[j] == clauses[k]]
             if any(negflags[j] or lows[j] in NEGATORS_DE for j in clause):
-                continue  # "gefährdet die Zusammenarbeit nicht"
+                continue  # "gefährdet die Zusammenarbeit nicht", "legten den Streit nicht bei"
             verb_final = all(not texts[j][:1].isalnum() for j in clause if j > k)
             for j in [j for j in clause if j in polar and j != k and (j > k or verb_final)
-                      and polar[j] * factor[j] > 0]:
-                del polar[j]  # what is harmed, not praise
+                      and sign * polar[j] * factor[j] > 0]:
+                del polar[j]
     c = _contrast_index(lows) if "contrast" in rules else None
     hits = []
     for j in sorted(polar):
@@ -573,6 +587,8 @@ EN_LEXICON_UPDATES: dict[str, float] = {
     "layoff": -1.6, "layoffs": -1.6, "fell": -0.6,
     "plunge": -1.8, "plunges": -1.8, "plunged": -1.8, "slump": -1.6, "slumps": -1.6, "slumped": -1.6,
     "tumble": -1.4, "tumbles": -1.4, "tumbled": -1.4,
+    "settle": 1.0, "settles": 1.0, "settled": 1.0, "settlement": 1.0, "defuse": 1.2, "defused": 1.2,
+    "overcome": 1.0, "overcame": 1.0,
 }
 
 
@@ -634,13 +650,14 @@ def mask_english_reproach(text: str) -> tuple[str, list[str]]:
     return text[: m.end()] + _hide_positive(text[m.end():], masked), masked
 
 
-def _hide_positive(span: str, masked: list[str]) -> str:
-    """``span`` with VADER's positive words replaced by the neutral mask (appended to ``masked``)."""
+def _hide_positive(span: str, masked: list[str], sign: int = 1) -> str:
+    """``span`` with VADER's positive words (``sign=-1``: negative words) replaced by the
+    neutral mask (appended to ``masked``)."""
     lex = _vader().lexicon
 
     def hide(word: re.Match[str]) -> str:
         w = word.group(0)
-        if lex.get(w.lower(), 0.0) > 0:
+        if sign * lex.get(w.lower(), 0.0) > 0:
             masked.append(w)
             return _EN_NAME_MASK
         return w
@@ -652,25 +669,41 @@ _EN_HARM = re.compile(
     r"\b(?:(?:undermin|threaten|jeopardi[sz]|endanger|imperil|damag|erod|weaken|sabotag|destroy|"
     r"hamper|impair)\w*|(?:hurt|harm|ruin|undercut)(?:s|ed|ing)?\b|compromising\b|compromised\b)",
     re.IGNORECASE)
-_EN_HARM_NEGATED = re.compile(r"\b(?:not|no|never|without|cannot)\s+(?:\w+\s+){0,2}$|n't\s+(?:\w+\s+){0,2}$",
-                              re.IGNORECASE)
+_EN_RESOLVE = re.compile(
+    r"\b(?:resolv(?:e|es|ed|ing)|settl(?:e|es|ed|ing)|defus(?:e|es|ed|ing)|eas(?:e|es|ed|ing)|"
+    r"overc(?:ome|omes|ame|oming)|end(?:s|ed|ing)?(?=\s+(?:the|their|its|his|her|this|a)\s+(?:\w+\s+)?"
+    r"(?:strike|dispute|conflict|war|feud|standoff|row|stalemate|crisis)))\b",
+    re.IGNORECASE)
+_EN_HARM_NEGATED = re.compile(
+    r"\b(?:not|no|never|without|cannot|fail(?:s|ed)?\s+to|unable\s+to|refus(?:e|es|ed)\s+to)\s+(?:\w+\s+){0,2}$"
+    r"|n't\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_EN_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _EN_CLAUSE_END = re.compile(r"[,;:.!?]|\b(?:but|while|whereas|although|though|yet)\b", re.IGNORECASE)
 
 
-def mask_english_harm(text: str) -> tuple[str, list[str]]:
+def mask_english_harm(text: str, resolution: bool = False) -> tuple[str, list[str]]:
     """Hide from VADER the positive words of what is harmed: after undermine, threaten,
     damage, weaken, hurt, compromising … to the end of the clause, unless the harm is
-    negated ("does not threaten"). "compromising their ability to stand up for the
-    interests of passengers" is a reproach, not praise. Returns the masked text and the
-    words masked."""
+    negated ("does not threaten", "failed to"). "compromising their ability to stand up
+    for the interests of passengers" is a reproach, not praise. With ``resolution``,
+    the same for the negative words of what is resolved (resolve, settle, defuse, ease,
+    overcome, end … a strike/dispute): "resolved their bitter dispute" is good news.
+    Returns the masked text and the words masked."""
+    pattern, sign = (_EN_RESOLVE, -1) if resolution else (_EN_HARM, 1)
     masked: list[str] = []
     out, last = [], 0
-    for m in _EN_HARM.finditer(text):
-        if m.start() < last or _EN_HARM_NEGATED.search(text[: m.start()]):
+    for m in pattern.finditer(text):
+        before = text[: m.start()]
+        if m.start() < last or _EN_HARM_NEGATED.search(before):
             continue
         end_m = _EN_CLAUSE_END.search(text, m.end())
         end = end_m.start() if end_m else len(text)
-        out.append(text[last:m.end()] + _hide_positive(text[m.end():end], masked))
+        start = m.start()
+        if _EN_PASSIVE.search(before):  # "the dispute was settled": what is affected comes first
+            starts = [c.end() for c in _EN_CLAUSE_END.finditer(text, last, m.start())]
+            start = max([last, *starts])
+        out.append(text[last:start] + _hide_positive(text[start:m.start()], masked, sign)
+                   + text[m.start():m.end()] + _hide_positive(text[m.end():end], masked, sign))
         last = end
     out.append(text[last:])
     return "".join(out), masked
@@ -683,6 +716,8 @@ def _score_en(text: str, rules: frozenset[str] = frozenset(RULES)) -> tuple[floa
         text, _ = mask_english_reproach(text)
     if "harm" in rules:
         text, _ = mask_english_harm(text)
+    if "resolution" in rules:
+        text, _ = mask_english_harm(text, resolution=True)
     compound = float(analyzer.polarity_scores(text)["compound"])
     lex = analyzer.lexicon
     words = [(w, float(lex[w.lower()])) for w in _EN_WORD.findall(text) if w.lower() in lex and w != _EN_NAME_MASK]
