@@ -75,3 +75,20 @@ def test_english_names_in_english_and_longest_match_wins(tmp_path: Path) -> None
     assert per[2] == ("Gordon Brown", "Unite", "British Airways")
     assert per[3] == ("Gordon Brown", "Germany")
     assert "Großbritannien" not in table and "Deutschland" not in table
+
+
+def test_parties_named_by_their_role(tmp_path: Path) -> None:
+    """Government and opposition, boards, unions and employers are the sides of a conflict
+    even without a proper name; right before its name, the role is that name ("the union, Unite")."""
+    per, _ = _actors(tmp_path, (
+        "Der Aufsichtsrat sprach dem Vorstand das Misstrauen aus. "
+        "Die Opposition wirft der Regierung Versagen vor. "
+        "Das Wetter war schön."
+    ), "de")
+    assert per == [("Aufsichtsrat", "Vorstand"), ("Opposition", "Regierung"), ()]
+    per, table = _actors(tmp_path, (
+        "The union accused the government of breaking its promise. "
+        "Talks between the union, Unite, and employers collapsed. "
+        "Later Unite called a strike."
+    ), "en")
+    assert per == [("union", "government"), ("Unite", "employers"), ("Unite",)]

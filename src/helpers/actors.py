@@ -13,6 +13,12 @@ No model is downloaded; actors are found by inspectable heuristics, in this orde
    any run of capitalised words that is not at a sentence start;
 6. interview speakers ("Poposki: …") that recur;
 7. names inside hyphenated compounds ("OpenAI-Microsoft-Beziehung", "ÖBB-Konkurrent").
+
+The gazetteer also lists parties named by their role (type ``group``): government and
+opposition, unions and employers, boards, courts, police, critics ... In a conflict
+they are the sides even without a proper name ("Der Aufsichtsrat sprach dem Vorstand
+das Misstrauen aus"). Right before a name ("the union, Unite") the role is that name
+and is not counted again.
 """
 
 from __future__ import annotations
@@ -192,42 +198,56 @@ def find_actors(
     found: dict[int, list[str]] = {}
     for sid in sentences["sentence_id"]:
         words = words_by_sentence.get(int(sid), [])
-        names: list[str] = []
+        marks: list[tuple[int, int, str, str]] = []  # (start, end, name, kind) in order
         i = 0
         while i < len(words):
             hit = aliases.first_match(words, i)
             person, used = _person_at(words, i, people)
             if hit is not None and len(hit.tokens) >= used:
-                names.append(hit.canonical)
-                kinds.setdefault(hit.canonical, hit.kind)
+                marks.append((i, i + len(hit.tokens), hit.canonical, hit.kind))
                 i += len(hit.tokens)
                 continue
             word = words[i]
             if person:
-                names.append(person)
-                kinds.setdefault(person, "person" if person in persons else "name")
+                marks.append((i, i + used, person, "person" if person in persons else "name"))
                 i += used
                 continue
             if i == 0 and word in speakers and len(words) > 1 and words[1] == ":":
                 speaker = people.get(word, word)
-                names.append(speaker)
-                kinds.setdefault(speaker, "person" if speaker in persons else "speaker")
+                marks.append((i, i + 1, speaker, "person" if speaker in persons else "speaker"))
             elif "-" in word.strip("-"):
                 for part in word.split("-"):
                     name = _single(part, aliases, people)
                     if name:
-                        names.append(name[0])
-                        kinds.setdefault(*name)
+                        marks.append((i, i + 1, *name))
             else:
                 name = _single(word, aliases, people, sentence_start=(i == 0))
                 if name:
-                    names.append(name[0])
-                    kinds.setdefault(*name)
+                    marks.append((i, i + 1, *name))
             i += 1
-        found[int(sid)] = list(dict.fromkeys(names))
+        marks = _drop_appositions(marks, words)
+        for _, _, name, kind in marks:
+            kinds.setdefault(name, kind)
+        found[int(sid)] = list(dict.fromkeys(name for _, _, name, _ in marks))
     per_sentence = pd.Series([tuple(found[int(s)]) for s in sentences["sentence_id"]],
                              index=sentences.index, name="actors", dtype=object)
     return per_sentence, actor_table(per_sentence, sentences["sentence_id"], kinds)
+
+
+_APPOSITION_GAP = frozenset({",", "(", "–", "-", ":"})
+
+
+def _drop_appositions(marks: list[tuple[int, int, str, str]], words: list[str]) -> list[tuple[int, int, str, str]]:
+    """A party named by its role right before its name is one actor, the named one:
+    "the union, Unite", "die Gewerkschaft Verdi", "der Aufsichtsrat (PNE)"."""
+    out = []
+    for n, (start, end, name, kind) in enumerate(marks):
+        if kind == "group" and n + 1 < len(marks):
+            nxt = marks[n + 1]
+            if nxt[3] != "group" and all(w in _APPOSITION_GAP for w in words[end:nxt[0]]):
+                continue
+        out.append((start, end, name, kind))
+    return out
 
 
 def _single(word: str, aliases: _AliasIndex, people: dict[str, str],
