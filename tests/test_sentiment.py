@@ -367,6 +367,7 @@ def test_english_news_usage() -> None:
     """Words VADER (written for social media) lacks or misreads in news: stock "shares" are
     not sharing, markets plunge, talks are constructive or end in an impasse."""
     assert score("Shares of the company were traded in London.", "en") == 0.0  # VADER alone: +0.30
+    assert score("Workers at the plant discussed pay.", "en") == 0.0  # VADER rates "pay" -0.4
     assert score("The talks were frank and constructive.", "en") > 0
     assert score("The talks ended in an impasse.", "en") < 0
     assert score("Supply chains could be disrupted for months.", "en") < 0

@@ -580,8 +580,8 @@ EN_LEXICON_UPDATES: dict[str, float] = {
     "endanger": -1.6, "endangers": -1.6, "endangered": -1.6, "endangering": -1.6,
     "erode": -1.2, "erodes": -1.2, "eroded": -1.2, "eroding": -1.2, "compromising": -1.2,
     # news usage VADER (written for social media) lacks or misreads: "shares" are stock, not
-    # sharing; markets plunge and slump; talks are constructive or end in an impasse
-    "shares": 0.0, "constructive": 1.6, "productive": 1.4, "fruitful": 1.6, "breakthrough": 1.8,
+    # sharing, "pay" is wages; markets plunge and slump; talks are constructive or end in an impasse
+    "shares": 0.0, "pay": 0.0, "constructive": 1.6, "productive": 1.4, "fruitful": 1.6, "breakthrough": 1.8,
     "truce": 1.0, "stalemate": -1.2, "impasse": -1.2, "deadlocked": -1.4,
     "disrupt": -1.3, "disrupts": -1.3, "disrupted": -1.3, "disrupting": -1.3,
     "layoff": -1.6, "layoffs": -1.6, "fell": -0.6,
