@@ -376,3 +376,10 @@ def test_participles_match_as_written(tmp_path: Path) -> None:
                  "Eine angespannte Lage. Der Drucker wird drucken.", lang="de",
                  sentiment=[0.0] * 4, actors=[()] * 4)
     assert out["tension_lexicon_sum"].tolist() == [1.0, 1.0, 1.0, 0.0]  # "drucken" is not "Druck"
+
+
+def test_struggle_idioms(tmp_path: Path) -> None:
+    out = _score(tmp_path, "Die Koalition ringt um einen Kompromiss. Es kam zur Kraftprobe. Die Fronten sind verhärtet.",
+                 lang="de", sentiment=[0.0] * 3, actors=[()] * 3)
+    # ringen 1.0; Kraftprobe 1.5; Fronten 1.0 + verhärtet 1.0 (the participle as written)
+    assert out["tension_lexicon_sum"].tolist() == [1.0, 1.5, 2.0]
