@@ -83,9 +83,10 @@ def test_parties_named_by_their_role(tmp_path: Path) -> None:
     per, _ = _actors(tmp_path, (
         "Der Aufsichtsrat sprach dem Vorstand das Misstrauen aus. "
         "Die Opposition wirft der Regierung Versagen vor. "
-        "Das Wetter war schön."
+        "Das Wetter war schön. "
+        "Die Gewerkschaft Verdi streikt."
     ), "de")
-    assert per == [("Aufsichtsrat", "Vorstand"), ("Opposition", "Regierung"), ()]
+    assert per == [("Aufsichtsrat", "Vorstand"), ("Opposition", "Regierung"), (), ("Verdi",)]
     per, table = _actors(tmp_path, (
         "The union accused the government of breaking its promise. "
         "Talks between the union, Unite, and employers collapsed. "
