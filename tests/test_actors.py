@@ -93,3 +93,16 @@ def test_parties_named_by_their_role(tmp_path: Path) -> None:
         "Later Unite called a strike."
     ), "en")
     assert per == [("union", "government"), ("Unite", "employers"), ("Unite",)]
+
+
+def test_lenient_actor_matching_and_agreement() -> None:
+    from helpers.actors import actor_agreement, same_actor
+
+    assert same_actor("Andreas Hauer", "Hauer") and same_actor("STANDARD", "Der Standard")
+    assert same_actor("EU", "EU-Staaten") and same_actor("Österreich", "österreichische Regierung")
+    assert not same_actor("ÖBB", "Westbahn") and not same_actor("Die Post", "Der Standard")
+    # sentence 1: A found, B extra; sentence 2: C missed -> tp 1 of 2 predicted, 1 of 2 gold
+    m = actor_agreement([("A-Team", "Bravo"), ()], [["A-Team"], ["Charlie"]])
+    assert (m["P"], m["R"], m["F1"]) == (0.5, 0.5, 0.5)
+    # a gold name is matched once: two predictions of one actor are one hit
+    assert actor_agreement([("Hauer", "Andreas Hauer")], [["Andreas Hauer"]])["P"] == 0.5

@@ -92,7 +92,7 @@ def _dev_dir(tmp_path: Path) -> Path:
 def test_evaluate_dir_rows(tmp_path: Path) -> None:
     rows, notes = evaluate_dir(_dev_dir(tmp_path), n_seeds=2)
     by_method = {r.method: r for r in rows}
-    theme_methods = {m for m in by_method if not m.startswith(("sentiment", "tension"))}
+    theme_methods = {m for m in by_method if not m.startswith(("sentiment", "tension", "actors"))}
     theme_methods.discard("project (k=auto, wordfreq IDF)")  # only when the optional extra is installed
     assert theme_methods == {"project (k=auto)", "project (k=k_a=2)", "plain TF-IDF+KMeans (k=2)",
                              "paragraph = theme", "annotator a vs b (units)"}
@@ -100,6 +100,7 @@ def test_evaluate_dir_rows(tmp_path: Path) -> None:
     assert by_method["paragraph = theme"].scores["ARI a"] == [pytest.approx(1.0)]
     assert by_method["annotator a vs b (units)"].scores["ARI a"] == [pytest.approx(1.0)]
     assert by_method["project (k=k_a=2)"].scores["ARI a"] == [pytest.approx(1.0)] * 2
+    assert {"actors: project", "actors: capitalised words (baseline)", "actors: annotator b (ceiling)"} <= set(by_method)
     assert notes == []
     table = format_table(rows)
     assert "paragraph = theme" in table and "1.00" in table

@@ -36,6 +36,7 @@ __all__ = [
     "theme_block",
     "sentiment_block",
     "tension_block",
+    "actor_block",
     "METRIC_BLOCKS",
     "evaluate_dir",
     "format_table",
@@ -234,7 +235,16 @@ def tension_block(ev: ArticleEval, seeds: list[int]) -> list[Row]:
     return tension_eval_block(ev, seeds)
 
 
-METRIC_BLOCKS: list[Callable[[ArticleEval, list[int]], list[Row]]] = [theme_block, sentiment_block, tension_block]
+def actor_block(ev: ArticleEval, seeds: list[int]) -> list[Row]:
+    """Per-sentence actors vs the annotators (``helpers.actors.actor_eval_block``)."""
+    from helpers.actors import actor_eval_block
+
+    return actor_eval_block(ev, seeds)
+
+
+METRIC_BLOCKS: list[Callable[[ArticleEval, list[int]], list[Row]]] = [
+    theme_block, sentiment_block, tension_block, actor_block,
+]
 
 
 # ------------------------------------------------------------------------- table
