@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
+
 class Estimator:
     """scikit-learn's estimator protocol for the project's models, without importing
     scikit-learn (whose import costs a new process about 1 s, most of a notebook's or a
@@ -107,7 +108,7 @@ class BatchKMeans(Estimator):
         self.tol = tol
         self.random_state = random_state
 
-    def fit(self, x: Any, y: Any = None) -> "BatchKMeans":  # type: ignore[override]
+    def fit(self, x: Any, y: Any = None) -> "BatchKMeans":
         """Cluster the rows of ``x`` (dense or sparse, or a ``Space`` to share its products
         between several fits of the same rows)."""
         space = x if isinstance(x, Space) else Space(x)
