@@ -647,10 +647,10 @@ def mask_english_reproach(text: str) -> tuple[str, list[str]]:
     if not m:
         return text, []
     masked: list[str] = []
-    return text[: m.end()] + _hide_positive(text[m.end():], masked), masked
+    return text[: m.end()] + _hide_polar(text[m.end():], masked), masked
 
 
-def _hide_positive(span: str, masked: list[str], sign: int = 1) -> str:
+def _hide_polar(span: str, masked: list[str], sign: int = 1) -> str:
     """``span`` with VADER's positive words (``sign=-1``: negative words) replaced by the
     neutral mask (appended to ``masked``)."""
     lex = _vader().lexicon
@@ -702,8 +702,8 @@ def mask_english_harm(text: str, resolution: bool = False) -> tuple[str, list[st
         if _EN_PASSIVE.search(before):  # "the dispute was settled": what is affected comes first
             starts = [c.end() for c in _EN_CLAUSE_END.finditer(text, last, m.start())]
             start = max([last, *starts])
-        out.append(text[last:start] + _hide_positive(text[start:m.start()], masked, sign)
-                   + text[m.start():m.end()] + _hide_positive(text[m.end():end], masked, sign))
+        out.append(text[last:start] + _hide_polar(text[start:m.start()], masked, sign)
+                   + text[m.start():m.end()] + _hide_polar(text[m.end():end], masked, sign))
         last = end
     out.append(text[last:])
     return "".join(out), masked

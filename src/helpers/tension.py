@@ -294,9 +294,9 @@ def _participle(lex: TensionLexicon, low: str) -> tuple[str, str, float] | None:
     none of its own, so the lexicon's "angespannt" is looked up by the written form.
     Only terms shaped like adjectives or participles (-t, -en, -ig, -lich, -isch) match."""
     for ending in _ADJECTIVE_ENDINGS:
-        if ending and not low.endswith(ending):
+        if not low.endswith(ending):
             continue
-        stem = low[: len(low) - len(ending)] if ending else low
+        stem = low[: len(low) - len(ending)]
         hit = lex.exact.get(stem)
         if hit and stem.endswith(("t", "en", "ig", "lich", "isch")):
             return hit

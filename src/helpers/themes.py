@@ -280,9 +280,7 @@ class KMeansCache:
 
 
 def _kmeans(x: Any, k: int, seed: int, n_init: int, cache: KMeansCache | None = None) -> tuple[np.ndarray, np.ndarray]:
-    if cache is None:
-        km = BatchKMeans(n_clusters=k, n_init=n_init, random_state=seed).fit(_space(x))
-        return km.labels_, km.cluster_centers_
+    cache = cache if cache is not None else KMeansCache()
     key = (k, seed, n_init)
     if key not in cache.fits:
         if cache.space is None:
@@ -335,9 +333,7 @@ def choose_k(
     runs_by_k = [[_kmeans(x, k, seed + i, n_init, cache)[0] for i in range(n_runs)] for k in candidates]
     silhouettes = silhouette_scores(x, [runs[0] for runs in runs_by_k])
     for k, runs, sil in zip(candidates, runs_by_k, silhouettes):
-        stab = (
-            float(np.mean([adjusted_rand(a, b) for a, b in combinations(runs, 2)])) if len(runs) > 1 else np.nan
-        )
+        stab = _mean_pairwise_ari(runs) if len(runs) > 1 else np.nan
         lp = -((math.log(k) - math.log(prior)) ** 2) / (2 * prior_sd**2)
         fit = stab if criterion == "stability" else sil
         rows.append({"k": k, "silhouette": sil, "stability": stab, "log_prior": lp, "score": fit + lp})
@@ -350,7 +346,10 @@ def stability(x: Any, k: int, seeds: list[int], n_init: int = 10, cache: KMeansC
     """Mean pairwise ARI between the KMeans assignments of several seeds (1.0 = stable)."""
     if k <= 1 or len(seeds) < 2:
         return 1.0
-    runs = [_kmeans(x, k, s, n_init, cache)[0] for s in seeds]
+    return _mean_pairwise_ari([_kmeans(x, k, s, n_init, cache)[0] for s in seeds])
+
+
+def _mean_pairwise_ari(runs: list[np.ndarray]) -> float:
     return float(np.mean([adjusted_rand(a, b) for a, b in combinations(runs, 2)]))
 
 
