@@ -11,7 +11,7 @@ OUT ?= reports/$(basename $(notdir $(ARTICLE)))
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help env analyze test unit nbval notebooks bench eval lock clean
+.PHONY: help env analyze test quick unit nbval notebooks bench eval lock clean
 
 help: ## Show this list of targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-9s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -21,15 +21,18 @@ env: $(STAMP) ## Create .venv and install the project with pinned dependencies
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -e .
+	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[notebooks,test]'
 	@touch $@
 
 analyze: $(STAMP) ## Run the notebooks on ARTICLE (default: the seed) and write reports/<stem>/report.html
-	$(PY) -m helpers.report --article "$(ARTICLE)" --out "$(OUT)" --lang $(LANG_ARG) --k $(K) --seed $(SEED)
+	$(PY) -m helpers.report.notebooks --article "$(ARTICLE)" --out "$(OUT)" --lang $(LANG_ARG) --k $(K) --seed $(SEED)
 
 test: $(STAMP) ## Run the unit tests, then execute the notebooks with nbval (outputs compared)
 	$(PY) -m pytest -q tests
 	$(PY) -m pytest -q --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider notebooks
+
+quick: $(STAMP) ## The fast inner loop: unit tests without the slow ones (under a minute)
+	$(PY) -m pytest -q -m "not slow" -p no:cacheprovider tests
 
 unit: $(STAMP) ## Run the unit tests only
 	$(PY) -m pytest -q tests
@@ -38,10 +41,10 @@ nbval: $(STAMP) ## Execute the notebooks with nbval only
 	$(PY) -m pytest -q --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider notebooks
 
 bench: $(STAMP) ## Measure speed and memory against plain baselines (numbers, not assertions)
-	$(PY) -m helpers.bench
+	$(PY) -m benchmarks
 
 eval: $(STAMP) ## Compare themes, sentiment and tension with the human annotations in ../shared/data/dev
-	$(PY) -m helpers.evaluation
+	$(PY) -m evaluation
 
 notebooks: $(STAMP) ## Re-execute the notebooks in place on the seed (refreshes the outputs nbval compares)
 	cd notebooks && for nb in [0-9][0-9]_*.ipynb; do \
@@ -49,7 +52,7 @@ notebooks: $(STAMP) ## Re-execute the notebooks in place on the seed (refreshes 
 
 lock: ## Re-pin requirements.lock from a fresh venv (maintainers only)
 	rm -rf /tmp/tp-lock-venv && $(PYTHON) -m venv /tmp/tp-lock-venv
-	/tmp/tp-lock-venv/bin/python -m pip install --quiet -e .
+	/tmp/tp-lock-venv/bin/python -m pip install --quiet -e '.[notebooks,test]'
 	{ echo '# Exact versions that `make env` installs (pip -c). Regenerate with `make lock`.'; \
 	  /tmp/tp-lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^-e '; } > requirements.lock
 

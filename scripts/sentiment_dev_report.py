@@ -23,13 +23,16 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from helpers.evaluation import article_pairs, default_dev_dir, load_annotations, prepare_article  # noqa: E402
+from evaluation.harness import article_pairs, default_dev_dir, load_annotations, prepare_article
 import helpers.sentiment as sm  # noqa: E402
-from helpers.sentiment import RULES, SENTIWS_ENV, naive_sentiment, score_sentences, spearman_vs_annotators  # noqa: E402
+from helpers.sentiment.german import RULES
+from helpers.sentiment.lexicon import SENTIWS_ENV
+from helpers.sentiment.score import naive_sentiment, score_sentences
+from evaluation.sentiment import spearman_vs_annotators
 
 AGGREGATIONS = [(lev, norm) for lev in ("raw", "sqrt", "tri", "sign")
                 for norm in ("sum", "polar", "sqrtpolar", "sqrtcontent")]
-from helpers.tokens import tokens as make_tokens  # noqa: E402
+from helpers.text.tokens import tokens as make_tokens
 
 
 def frames(dev_dir: Path, units: bool) -> list[tuple[str, pd.DataFrame, pd.DataFrame]]:

@@ -96,7 +96,7 @@ def test_parties_named_by_their_role(tmp_path: Path) -> None:
 
 
 def test_lenient_actor_matching_and_agreement() -> None:
-    from helpers.actors import actor_agreement, same_actor
+    from evaluation.actors import actor_agreement, same_actor
 
     assert same_actor("Andreas Hauer", "Hauer") and same_actor("STANDARD", "Der Standard")
     assert same_actor("EU", "EU-Staaten") and same_actor("Österreich", "österreichische Regierung")

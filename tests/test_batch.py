@@ -12,9 +12,13 @@ import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
 
+import benchmarks.batch as benchmarks_batch
+import helpers
 from helpers import InputError
-from helpers import batch
-from helpers.htmlreport import cell_text, readable_table
+from helpers.cli import batch, main
+from helpers.io import markup
+from helpers.report import compare
+from helpers.report.html import cell_text, readable_table
 
 EN_TEXT = (
     "The union threatened a strike at the airline on Friday. Management rejected the demands as "
@@ -89,7 +93,7 @@ def test_html_to_text_drops_boilerplate_and_keeps_paragraphs() -> None:
     line break in the source.</p><!-- a comment --><p>Second &amp; last &lt;b&gt;para&lt;/b&gt;.<br>New line.</p>
     <script>var x = "<p>not text</p>";</script><ul><li>one</li><li>two</li></ul></article>
     <footer>Copyright</footer></body></html>"""
-    text = batch.html_to_text(page)
+    text = markup.html_to_text(page)
     assert text == (
         "Strike at the airline\n\nFirst paragraph, with a line break in the source.\n\n"
         "Second & last <b>para</b>.\nNew line.\n\none\n\ntwo\n"
@@ -98,13 +102,13 @@ def test_html_to_text_drops_boilerplate_and_keeps_paragraphs() -> None:
 
 def test_html_to_text_deeply_nested_and_empty() -> None:
     deep = "<div>" * 3000 + "Deep text." + "</div>" * 3000
-    assert batch.html_to_text(deep) == "Deep text.\n"
-    assert batch.html_to_text("<html><script>x</script></html>") == ""
+    assert markup.html_to_text(deep) == "Deep text.\n"
+    assert markup.html_to_text("<html><script>x</script></html>") == ""
 
 
 def test_markdown_to_text_strips_heading_marks() -> None:
     md = "# Title #\n\nText with a #hashtag.\n\n## Sub heading\nMore text.\n\nSetext\n======\n\n---\n###\n"
-    assert batch.markdown_to_text(md) == (
+    assert markup.markdown_to_text(md) == (
         "Title\n\nText with a #hashtag.\n\nSub heading\nMore text.\n\nSetext\n"
     )
 
@@ -136,7 +140,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory, seed_path: Path) -> Path:
 @pytest.fixture(scope="module")
 def batch_run(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
     out = tmp_path_factory.mktemp("out") / "reports"
-    code = batch.main(["analyze", str(corpus), "--out", str(out), "--no-progress"])
+    code = main.main(["analyze", str(corpus), "--out", str(out), "--no-progress"])
     return out, code
 
 
@@ -200,14 +204,14 @@ def test_rerun_skips_existing_then_force(batch_run: tuple[Path, int], corpus: Pa
                                          capsys: pytest.CaptureFixture[str]) -> None:
     out, _ = batch_run
     before = (out / "seed" / "themes.csv").stat().st_mtime_ns
-    code = batch.main(["analyze", str(corpus / "de"), "--out", str(out), "--no-progress"])
+    code = main.main(["analyze", str(corpus / "de"), "--out", str(out), "--no-progress"])
     assert code == 0
     summary = pd.read_csv(out / "summary.csv", keep_default_na=False)
     assert summary["status"].tolist() == ["skipped-exists"]
     assert summary.loc[0, "sentences"] == 42  # numbers kept from article.json
     assert (out / "seed" / "themes.csv").stat().st_mtime_ns == before
     assert "--force" in capsys.readouterr().err
-    code = batch.main(["analyze", str(corpus / "de"), "--out", str(out), "--no-progress", "--force"])
+    code = main.main(["analyze", str(corpus / "de"), "--out", str(out), "--no-progress", "--force"])
     assert code == 0
     assert pd.read_csv(out / "summary.csv")["status"].tolist() == ["ok"]
     assert (out / "seed" / "themes.csv").stat().st_mtime_ns != before
@@ -253,7 +257,7 @@ def test_identical_outputs_across_runs_and_hash_seeds(batch_run: tuple[Path, int
     for hashseed in ("0", "4242"):
         env = {**os.environ, "PYTHONHASHSEED": hashseed, "MPLBACKEND": "Agg"}
         target = tmp_path / hashseed
-        cmd = [sys.executable, "-m", "helpers.batch", "analyze", str(corpus / "de" / "seed.txt"),
+        cmd = [sys.executable, "-m", "helpers.cli.main", "analyze", str(corpus / "de" / "seed.txt"),
                "--out", str(target), "--no-progress"]
         proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300, check=False)
         assert proc.returncode == 0, proc.stderr
@@ -287,7 +291,7 @@ def test_bad_usage_exits_2_with_one_line(args: list[str], message: str, tmp_path
     afile = _write(tmp_path / "file", "x")
     subst = {"OUT": str(tmp_path / "out"), "EMPTYDIR": str(tmp_path / "empty"),
              "ARTICLE": str(article), "FILE": str(afile)}
-    code = batch.main([subst.get(a, a) for a in args])
+    code = main.main([subst.get(a, a) for a in args])
     captured = capsys.readouterr()
     assert code == 2
     lines = captured.err.strip().splitlines()
@@ -298,8 +302,8 @@ def test_bad_usage_exits_2_with_one_line(args: list[str], message: str, tmp_path
 
 
 def test_help_returns_0(capsys: pytest.CaptureFixture[str]) -> None:
-    assert batch.main(["--help"]) == 0
-    assert batch.main(["analyze", "--help"]) == 0
+    assert main.main(["--help"]) == 0
+    assert main.main(["analyze", "--help"]) == 0
     assert "--notebooks" in capsys.readouterr().out
 
 
@@ -308,31 +312,31 @@ def test_help_returns_0(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_compare_tables(seed_path: Path, tmp_path: Path) -> None:
     en = _write(tmp_path / "airline.txt", EN_TEXT)
-    results = batch.analyze_articles([seed_path, en])
+    results = compare.analyze_articles([seed_path, en])
     assert list(results) == ["openai_microsoft_spannungen", "airline"]
-    table = batch.compare_table(results)
+    table = compare.compare_table(results)
     assert table["article"].tolist() == list(results)
     assert table["language"].tolist() == ["de", "en"]
     assert table["sentences"].tolist() == [42, 9]
-    themes = batch.theme_table(results)
+    themes = compare.theme_table(results)
     assert themes.groupby("article", sort=False).size().tolist() == table["themes"].tolist()
-    arcs = batch.arc_table(results, points=11)
+    arcs = compare.arc_table(results, points=11)
     assert arcs.groupby(["article", "measure"], sort=False).size().tolist() == [11, 11, 11, 11]
     assert arcs["position"].iloc[:11].tolist() == [float(x) for x in range(0, 101, 10)]
     assert arcs.loc[arcs["measure"] == "tension", "value"].between(0, 1).all()
-    fig = batch.arcs_figure(results)
+    fig = compare.arcs_figure(results)
     assert len(fig.axes) >= 1
 
 
 def test_summary_text_mentions_themes(seed_path: Path) -> None:
-    result = batch.analyze_article(seed_path)
-    text = batch.summary_text(result)
+    result = helpers.analyze(seed_path)
+    text = result.summary
     assert isinstance(text, str) and len(text) > 40
 
 
 def test_bench_articles_are_deterministic(tmp_path: Path) -> None:
-    a = batch.bench_articles(tmp_path / "a", n=5)
-    b = batch.bench_articles(tmp_path / "b", n=5)
+    a = benchmarks_batch.bench_articles(tmp_path / "a", n=5)
+    b = benchmarks_batch.bench_articles(tmp_path / "b", n=5)
     assert [p.read_bytes() for p in a] == [p.read_bytes() for p in b]
     assert all(2 <= p.read_text(encoding="utf-8").count("\n\n") + 1 <= 4 for p in a)
 
@@ -341,7 +345,7 @@ def test_bench_articles_are_deterministic(tmp_path: Path) -> None:
 def test_notebooks_option_executes_the_per_article_notebooks(tmp_path: Path) -> None:
     import nbformat
 
-    from helpers.batch import main
+    from helpers.cli.main import main
 
     article = Path(__file__).parent / "fixtures" / "en_port_strike.txt"
     assert main(["analyze", str(article), "--out", str(tmp_path), "--notebooks", "--no-progress"]) == 0
@@ -359,7 +363,7 @@ def test_png_figures_on_request(tmp_path: Path, seed_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()
     (src / "seed.txt").write_bytes(seed_path.read_bytes())
-    assert batch.main(["analyze", str(src), "--out", str(tmp_path / "out"), "--figures", "png",
+    assert main.main(["analyze", str(src), "--out", str(tmp_path / "out"), "--figures", "png",
                        "--no-progress"]) == 0
     folder = tmp_path / "out" / "seed"
     pngs = sorted(p.stem for p in folder.glob("*.png"))
@@ -367,12 +371,12 @@ def test_png_figures_on_request(tmp_path: Path, seed_path: Path) -> None:
     soup = BeautifulSoup((folder / "report.html").read_text(encoding="utf-8"), "html.parser")
     imgs = soup.find_all("img")
     assert len(imgs) == 3 and all(i["src"].startswith("data:image/png;base64,") for i in imgs)
-    assert batch.main(["analyze", str(src), "--out", str(tmp_path / "o2"), "--figures", "gif"]) == 2
+    assert main.main(["analyze", str(src), "--out", str(tmp_path / "o2"), "--figures", "gif"]) == 2
 
 
 @pytest.mark.slow
 def test_bench_batch_measures_both_runs() -> None:
-    df = batch.bench_batch(n=4, jobs=(1, 2), baseline=2)
+    df = benchmarks_batch.bench_batch(n=4, jobs=(1, 2), baseline=2)
     assert df["run"].tolist() == ["in-process", "in-process", "command", "command"]
     assert df["errors"].tolist() == [0, 0, 0, 0]
     assert (df["seconds"] > 0).all() and df.loc[df["jobs"] == 1, "speed-up"].tolist() == [1.0, 1.0]

@@ -8,8 +8,8 @@ from scipy import sparse
 from sklearn.cluster import KMeans
 from sklearn.metrics import adjusted_rand_score, silhouette_score
 
-from helpers import clustering
-from helpers.clustering import BatchKMeans, adjusted_rand, silhouette_scores
+from helpers.themes import kmeans as clustering
+from helpers.themes.kmeans import BatchKMeans, adjusted_rand, silhouette_scores
 
 
 def _blobs(rng: np.random.RandomState, per: int = 15) -> tuple[np.ndarray, np.ndarray]:
@@ -81,7 +81,7 @@ def test_adjusted_rand_equals_scikit_learn() -> None:
 def test_models_follow_the_scikit_learn_estimator_protocol() -> None:
     from sklearn.base import clone
 
-    from helpers.themes import ThemeModel
+    from helpers.themes.model import ThemeModel
 
     model = ThemeModel(k=4, seed=3)
     copy = clone(model)

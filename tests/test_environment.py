@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
+
+import tomllib
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -23,7 +24,9 @@ def _split(requirement: str) -> tuple[str, str]:
 
 def _pyproject() -> dict[str, str]:
     data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    return dict(_split(r) for r in data["project"]["dependencies"])
+    project = data["project"]
+    extras = project["optional-dependencies"]
+    return dict(_split(r) for r in [*project["dependencies"], *extras["notebooks"], *extras["test"]])
 
 
 def _environment() -> tuple[dict[str, str], dict[str, str]]:

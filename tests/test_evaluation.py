@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers.evaluation import (
+from evaluation.harness import (
     ArticleEval,
     _theme_scores,
     align_units,

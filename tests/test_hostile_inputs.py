@@ -14,8 +14,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from helpers import InputError
-from helpers import batch
-from helpers.analysis import analyze
+from helpers.cli import batch, main
+from helpers.pipeline import analyze
 
 EN = (
     "The union threatened a strike at the airline on Friday. Management rejected the demands as "
@@ -75,7 +75,7 @@ def test_analyze(case: str, tmp_path: Path) -> None:
         return
     if case == "html_page":
         # analyze() reads files as plain text; the batch converts HTML first
-        result = batch.analyze_article(path)
+        result = analyze(path)
         assert not result.sentences["text"].str.contains("<|track|Home", regex=True).any()
     else:
         result = analyze(path)
@@ -90,7 +90,7 @@ def test_cli(case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     name, data, expected = CASES[case]
     path = _write(tmp_path / "in", name, data)
     out = tmp_path / "out"
-    code = batch.main(["analyze", str(path), "--out", str(out), "--no-progress"])
+    code = main.main(["analyze", str(path), "--out", str(out), "--no-progress"])
     err = capsys.readouterr().err
     assert "Traceback" not in err
     row = pd.read_csv(out / "summary.csv", keep_default_na=False).iloc[0]
@@ -111,7 +111,7 @@ def test_cli(case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
 def test_missing_path(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(InputError, match="no such file"):
         analyze(tmp_path / "nope.txt")
-    assert batch.main(["analyze", str(tmp_path / "nope.txt"), "--out", str(tmp_path / "out")]) == 2
+    assert main.main(["analyze", str(tmp_path / "nope.txt"), "--out", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "no such file or folder" in err[0]
     assert not (tmp_path / "out").exists()
@@ -122,7 +122,7 @@ def test_folder_without_articles(tmp_path: Path, capsys: pytest.CaptureFixture[s
     _write(folder, "cat.jpg", b"\xff\xd8\xff")
     with pytest.raises(InputError, match="is a folder"):
         analyze(folder)
-    assert batch.main(["analyze", str(folder), "--out", str(tmp_path / "out")]) == 2
+    assert main.main(["analyze", str(folder), "--out", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "contains no articles" in err[0]
 
@@ -157,18 +157,18 @@ def test_script_is_escaped_text_in_report(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_one_megabyte_article(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """~1 MB of German text (the seed's paragraphs, shuffled and repeated) completes through the CLI."""
-    from helpers.bench import long_text
+    from benchmarks.common import long_text
 
     path = _write(tmp_path, "long.txt", long_text(1_000_000).encode("utf-8"))
     assert path.stat().st_size > 1_000_000
-    code = batch.main(["analyze", str(path), "--out", str(tmp_path / "out"), "--k", "4", "--no-progress"])
+    code = main.main(["analyze", str(path), "--out", str(tmp_path / "out"), "--k", "4", "--no-progress"])
     assert code == 0, capsys.readouterr().err
     row = pd.read_csv(tmp_path / "out" / "summary.csv").iloc[0]
     assert row["status"] == "ok" and row["sentences"] > 5000 and row["themes"] == 4
 
 
 def test_identical_sentences_make_one_theme(tmp_path: Path) -> None:
-    from helpers.analysis import analyze
+    from helpers.pipeline import analyze
 
     path = _write(tmp_path, "same.txt", ("The union threatened a strike. " * 50).encode())
     result = analyze(path)
@@ -178,8 +178,7 @@ def test_identical_sentences_make_one_theme(tmp_path: Path) -> None:
 
 def test_csv_cells_that_look_like_formulas_are_neutralised(tmp_path: Path) -> None:
     import pandas as pd
-
-    from helpers.batch import csv_safe
+    from helpers.report.article import csv_safe
 
     df = pd.DataFrame({"text": ["=HYPERLINK(\"http://x\")", "+1", "@SUM(A1)", "normal", "-2 dead"], "n": [1, 2, 3, 4, 5]})
     out = csv_safe(df)

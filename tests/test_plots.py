@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import plots
-from helpers.analysis import analyze
+from helpers.pipeline import analyze
+from helpers.report import figures
 
 
 @pytest.fixture(scope="module")
@@ -16,20 +16,20 @@ def result(seed_path: Path):
 
 
 def test_report_figures_cover_every_stage(result) -> None:
-    figs = plots.report_figures(result)
+    figs = figures.report_figures(result)
     # sentiment per theme is a panel of the headline figure, not a figure of its own
     assert set(figs) == {"tension_profile", "themes_strip", "sentiment_along"}
 
 
 def test_headline_figure_panels_and_peak_labels(result) -> None:
-    fig = plots.headline_figure(result, title="T")
+    fig = figures.headline_figure(result, title="T")
     titles = [ax.get_title(loc="left") for ax in fig.axes]
     for expected in ("How tension rises and falls through the article", "Themes ranked by tension",
                      "Where each theme is tense", "Between whom: tension of sentences naming both"):
         assert expected in titles
     arc_ax = fig.axes[titles.index("How tension rises and falls through the article")]
     labels = [t.get_text() for t in arc_ax.texts]
-    from helpers.tension import arc_peaks
+    from helpers.tension.arc import arc_peaks
 
     peaks = arc_peaks(result.sentences, column="tension", n=3)  # the seed's arc has 2 or 3 peaks
     assert 1 <= len(labels) == len(peaks) <= 3 and all(label.startswith("S") for label in labels)
@@ -42,14 +42,14 @@ def test_headline_figure_panels_and_peak_labels(result) -> None:
 
 
 def test_save_figure_is_deterministic(result, tmp_path: Path) -> None:
-    fig = plots.theme_strip(result.sentences, result.themes)
-    first = plots.save_figure(fig, tmp_path / "a", "strip")
-    plots.save_figure(fig, tmp_path / "b", "strip")
+    fig = figures.theme_strip(result.sentences, result.themes)
+    first = figures.save_figure(fig, tmp_path / "a", "strip")
+    figures.save_figure(fig, tmp_path / "b", "strip")
     assert [p.suffix for p in first] == [".png", ".svg"]
     assert (tmp_path / "a" / "strip.svg").read_bytes() == (tmp_path / "b" / "strip.svg").read_bytes()
 
 
 def test_theme_names_are_numbered_from_one(result) -> None:
-    names = plots.theme_names(result.themes)
+    names = figures.theme_names(result.themes)
     assert list(names) == list(range(len(result.themes)))
     assert all(name.startswith(f"T{i + 1} · ") for i, name in names.items())

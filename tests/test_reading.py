@@ -141,8 +141,8 @@ def test_language_model_cache_is_written_read_and_repaired(tmp_path: Path, monke
 
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    from helpers import language
-    from helpers.tokens import CACHE_ENV
+    from helpers.cache import CACHE_ENV
+    from helpers.text import language
 
     reference = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     texts = ["Der Streit zwischen OpenAI und Microsoft eskaliert.", "The strike goes on and on.",

@@ -61,7 +61,7 @@ def test_make_targets_named_in_the_readme_exist() -> None:
 
 
 def test_batch_options_in_the_readme_exist(capsys: pytest.CaptureFixture[str]) -> None:
-    from helpers.batch import main
+    from helpers.cli.main import main
 
     assert main(["analyze", "--help"]) == 0
     known = set(re.findall(r"(--[a-z][a-z-]*)", capsys.readouterr().out))

@@ -7,7 +7,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from helpers.report import main, notebook_paths, run_notebooks
+from helpers.report.notebooks import main, notebook_paths, run_notebooks
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -50,8 +50,8 @@ def test_bad_article_fails_before_any_kernel(tmp_path: Path, capsys: pytest.Capt
 def test_notebooks_are_found_from_any_working_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`tension-profile analyze --notebooks` run outside the checkout still finds the notebooks
     (it failed with "IndexError: list index out of range" before)."""
-    from helpers import report
-    from helpers.reading import project_root
+    from helpers.report import notebooks as report
+    from helpers.io.reading import project_root
 
     checkout = Path(__file__).resolve().parents[1]
     monkeypatch.chdir(tmp_path)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import helpers
-from helpers.sentences import split_sentences
+from helpers.text.sentences import split_sentences
 
 GERMAN: list[tuple[str, list[str]]] = [
     ("Das ist z. B. ein Test. Und u. a. noch einer.",

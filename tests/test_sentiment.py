@@ -5,8 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers import sentiment as sm
+import benchmarks.sentiment as benchmarks_sentiment
+import evaluation.sentiment as evaluation_sentiment
 from helpers.errors import InputError
+from helpers.sentiment import english, lexicon
+from helpers.sentiment import score as sscore
 
 
 def table(texts: list[str], lang: str = "de") -> pd.DataFrame:
@@ -16,12 +19,12 @@ def table(texts: list[str], lang: str = "de") -> pd.DataFrame:
 
 
 def score(text: str, lang: str = "de", **kw: object) -> float:
-    return float(sm.score_sentences(table([text], lang), **kw)["sentiment"].iat[0])
+    return float(sscore.score_sentences(table([text], lang), **kw)["sentiment"].iat[0])
 
 
 # ------------------------------------------------------------------------ German
 def test_output_columns_and_range() -> None:
-    out = sm.score_sentences(table(["Das ist gut.", "Das ist schlecht.", "Der Zug fährt um acht."]))
+    out = sscore.score_sentences(table(["Das ist gut.", "Das ist schlecht.", "Der Zug fährt um acht."]))
     assert list(out.columns) == ["sentence_id", "sentiment", "sentiment_raw", "n_polar", "sentiment_words",
                                  "sentiment_method"]
     assert out["sentiment"].between(-1, 1).all()
@@ -72,7 +75,7 @@ def test_intensifiers_and_dampeners() -> None:
 
 
 def test_compound_head() -> None:
-    out = sm.score_sentences(table(["Der Wettbewerbsdruck steigt."]))
+    out = sscore.score_sentences(table(["Der Wettbewerbsdruck steigt."]))
     assert out["sentiment"].iat[0] < 0
     assert "[druck]" in out["sentiment_words"].iat[0]
     # without the rule the unknown compound is not scored
@@ -96,7 +99,7 @@ def test_contrast_weights_the_second_clause() -> None:
 
 
 def test_sentiment_words_explain_the_score() -> None:
-    words = sm.score_sentences(table(["Das ist nicht gut."]))["sentiment_words"].iat[0]
+    words = sscore.score_sentences(table(["Das ist nicht gut."]))["sentiment_words"].iat[0]
     assert "nicht~gut" in words and "-0.75" in words
 
 
@@ -104,31 +107,32 @@ def test_german_never_uses_vader(monkeypatch: pytest.MonkeyPatch) -> None:
     def boom() -> None:
         raise AssertionError("VADER called on German text")
 
-    monkeypatch.setattr(sm, "_vader", boom)
-    out = sm.score_sentences(table(["This is very good."], "de"))
+    monkeypatch.setattr(english, "_vader", boom)
+    monkeypatch.setattr(sscore, "_vader", boom)
+    out = sscore.score_sentences(table(["This is very good."], "de"))
     assert out["sentiment_method"].iat[0].startswith("lexicon")
 
 
 def test_uses_given_token_table() -> None:
-    from helpers.tokens import tokens
+    from helpers.text.tokens import tokens
 
     sdf = table(["Das ist gut.", "Das ist schlecht."])
     tdf = tokens(sdf, "de")
-    assert sm.score_sentences(sdf, tdf)["sentiment"].tolist() == sm.score_sentences(sdf)["sentiment"].tolist()
+    assert sscore.score_sentences(sdf, tdf)["sentiment"].tolist() == sscore.score_sentences(sdf)["sentiment"].tolist()
 
 
 def test_unknown_language_and_rules_raise() -> None:
     with pytest.raises(InputError):
-        sm.score_sentences(table(["Bonjour."], "fr"))
+        sscore.score_sentences(table(["Bonjour."], "fr"))
     with pytest.raises(InputError):
-        sm.score_sentences(table(["Gut."]), rules=("magic",))
+        sscore.score_sentences(table(["Gut."]), rules=("magic",))
     with pytest.raises(InputError):
-        sm.score_sentences(table(["Good."], "en"), lexicon="sentiws")
+        sscore.score_sentences(table(["Good."], "en"), lexicon="sentiws")
 
 
 # ------------------------------------------------------------------------ lexicons
 def test_default_lexicon_shape() -> None:
-    lex = sm.load_lexicon("default")
+    lex = sscore.load_lexicon("default")
     assert len(lex) > 7500
     assert all(-1.0 <= v <= 1.0 for v in lex.polarity.values())
     assert lex.polarity["spannung"] < 0 and lex.polarity["reform"] == 0.0 and lex.polarity["recht"] == 0.0
@@ -136,28 +140,28 @@ def test_default_lexicon_shape() -> None:
 
 
 def test_sentiws_missing_gives_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
-    sm.load_lexicon.cache_clear()
-    monkeypatch.delenv(sm.SENTIWS_ENV, raising=False)
+    sscore.load_lexicon.cache_clear()
+    monkeypatch.delenv(lexicon.SENTIWS_ENV, raising=False)
     with pytest.raises(InputError, match="TP_SENTIWS_DIR"):
-        sm.load_lexicon("sentiws")
-    monkeypatch.setenv(sm.SENTIWS_ENV, str(tmp_path))
+        sscore.load_lexicon("sentiws")
+    monkeypatch.setenv(lexicon.SENTIWS_ENV, str(tmp_path))
     with pytest.raises(InputError, match="SentiWS_v2.0_Positive.txt"):
-        sm.load_lexicon("sentiws")
-    sm.load_lexicon.cache_clear()
+        sscore.load_lexicon("sentiws")
+    sscore.load_lexicon.cache_clear()
 
 
 def test_sentiws_format_is_read(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
     # two made-up lines in the SentiWS layout: Word|POS<TAB>weight<TAB>inflections
     (tmp_path / "SentiWS_v2.0_Positive.txt").write_text("Freude|NN\t0.6\tFreuden\n", encoding="utf-8")
     (tmp_path / "SentiWS_v2.0_Negative.txt").write_text("Ärger|NN\t-0.5\tÄrgers\n", encoding="utf-8")
-    sm.load_lexicon.cache_clear()
-    monkeypatch.setenv(sm.SENTIWS_ENV, str(tmp_path))
+    sscore.load_lexicon.cache_clear()
+    monkeypatch.setenv(lexicon.SENTIWS_ENV, str(tmp_path))
     try:
-        lex = sm.load_lexicon("sentiws")
+        lex = sscore.load_lexicon("sentiws")
         assert lex.polarity["freuden"] == 0.6 and lex.polarity["ärgers".replace("ß", "ss")] == -0.5
         assert score("Die Freude ist groß.", lexicon="sentiws") > 0
     finally:
-        sm.load_lexicon.cache_clear()
+        sscore.load_lexicon.cache_clear()
 
 
 def test_custom_tsv_lexicon(tmp_path) -> None:
@@ -171,13 +175,13 @@ def test_english_vader() -> None:
     assert score("This is good.", "en") > 0
     assert score("This is not good.", "en") < 0
     assert score("This is very good.", "en") > score("This is good.", "en")
-    out = sm.score_sentences(table(["The talks were a success."], "en"))
+    out = sscore.score_sentences(table(["The talks were a success."], "en"))
     assert out["sentiment_method"].iat[0] == "vader" and "success" in out["sentiment_words"].iat[0]
 
 
 # ------------------------------------------------------------------------ baseline
 def test_naive_baseline_counts_without_rules() -> None:
-    out = sm.naive_sentiment(table(["Das ist gut.", "Das ist nicht gut.", "Gut und schlecht.", "Der Zug."]))
+    out = sscore.naive_sentiment(table(["Das ist gut.", "Das ist nicht gut.", "Gut und schlecht.", "Der Zug."]))
     assert out["sentiment_naive"].tolist() == [1.0, 1.0, 0.0, 0.0]
 
 
@@ -185,7 +189,7 @@ def test_naive_baseline_counts_without_rules() -> None:
 def test_theme_sentiment_summary_and_bootstrap() -> None:
     df = pd.DataFrame({"theme": [0, 0, 0, 0, 1, 1, 2],
                        "sentiment": [-0.6, -0.2, 0.0, 0.4, 0.5, 0.7, -0.3]})
-    out = sm.theme_sentiment(df, seed=3, n_boot=500).set_index("theme")
+    out = sscore.theme_sentiment(df, seed=3, n_boot=500).set_index("theme")
     assert out.loc[0, "n"] == 4
     assert out.loc[0, "mean"] == pytest.approx(-0.1)
     assert out.loc[0, "median"] == pytest.approx(-0.1)
@@ -193,9 +197,9 @@ def test_theme_sentiment_summary_and_bootstrap() -> None:
     for t in out.index:
         assert out.loc[t, "ci_low"] <= out.loc[t, "mean"] <= out.loc[t, "ci_high"]
     assert out.loc[2, "ci_low"] == out.loc[2, "ci_high"] == -0.3  # one sentence
-    again = sm.theme_sentiment(df, seed=3, n_boot=500).set_index("theme")
+    again = sscore.theme_sentiment(df, seed=3, n_boot=500).set_index("theme")
     pd.testing.assert_frame_equal(out, again)
-    other = sm.theme_sentiment(df, seed=4, n_boot=500).set_index("theme")
+    other = sscore.theme_sentiment(df, seed=4, n_boot=500).set_index("theme")
     assert (other.loc[0, "ci_low"], other.loc[0, "ci_high"]) != (out.loc[0, "ci_low"], out.loc[0, "ci_high"])
 
 
@@ -203,15 +207,15 @@ def test_theme_sentiment_summary_and_bootstrap() -> None:
 def test_spearman_vs_annotators() -> None:
     df = pd.DataFrame({"s": [-0.5, 0.0, 0.5, 0.9], "gold_sentiment_a": [-2, 0, 1, 2],
                        "gold_sentiment_b": [2, 1, 0, -1]})
-    rho = sm.spearman_vs_annotators(df, "s")
+    rho = evaluation_sentiment.spearman_vs_annotators(df, "s")
     assert rho["Spearman a"] == pytest.approx(1.0)
     assert rho["Spearman b"] == pytest.approx(-1.0)
-    const = sm.spearman_vs_annotators(df.assign(s=0.0), "s")
+    const = evaluation_sentiment.spearman_vs_annotators(df.assign(s=0.0), "s")
     assert pd.isna(const["Spearman a"])
 
 
 def test_bench_returns_rates() -> None:
-    res = sm.bench_sentiment(repeat=1)
+    res = benchmarks_sentiment.bench_sentiment(repeat=1)
     for lang in ("de", "en"):
         assert res[lang]["sentences"] > 5 and res[lang]["sentences_per_s"] > 0
 
@@ -222,12 +226,12 @@ def test_sign_based_aggregation_ignores_strength_values() -> None:
     assert score("Das Ergebnis ist hervorragend und problematisch.", rules=()) == 0.0
     # more words of one sign count more, with diminishing weight (sum / sqrt(n_polar))
     assert score("Das ist gut und hilfreich.") > score("Das ist gut.") > 0
-    out = sm.score_sentences(table(["Das ist gut."]))
+    out = sscore.score_sentences(table(["Das ist gut."]))
     assert out["sentiment_raw"].iat[0] == 1.0 and out["sentiment"].iat[0] == pytest.approx(0.7071, abs=1e-4)
 
 
 def test_negated_predicate_takes_positive_subject_along() -> None:
-    out = sm.score_sentences(table(["Die Zusammenarbeit gelingt nicht."]))
+    out = sscore.score_sentences(table(["Die Zusammenarbeit gelingt nicht."]))
     assert out["sentiment"].iat[0] < 0
     assert "nicht~Zusammenarbeit" in out["sentiment_words"].iat[0]
 
@@ -245,7 +249,7 @@ def test_fallbacks_respect_case() -> None:
 
 
 def test_negative_modifier_of_compound_with_neutral_head() -> None:
-    out = sm.score_sentences(table(["Das Spannungsfeld bleibt."]))
+    out = sscore.score_sentences(table(["Das Spannungsfeld bleibt."]))
     assert out["sentiment"].iat[0] < 0 and "[spannung-]" in out["sentiment_words"].iat[0]
     assert score("Die Gewaltenteilung gilt.") == 0.0  # a listed neutral word is never split
 
@@ -269,7 +273,7 @@ def test_english_news_sanity() -> None:
 
 def test_german_separable_verb_takes_the_joined_lemma(tmp_path) -> None:
     import helpers
-    from helpers.sentiment import score_sentences
+    from helpers.sentiment.score import score_sentences
 
     path = tmp_path / "sep.txt"
     path.write_text("Die Regierung lehnt den Vorschlag ab. Die Opposition stimmt dem Plan zu.", encoding="utf-8")
@@ -287,7 +291,7 @@ def test_english_names_are_not_sentiment_words() -> None:
     # VADER rates united +1.8, party +1.7, justice +2.4, free +2.3: inside names they say nothing
     assert score("The union met the Labour Party in the United Kingdom.", "en") == 0.0
     assert score("The Department of Justice opened a probe into the Free Democrats.", "en") <= 0.0
-    out = sm.score_sentences(table(["Voters in the United States reject the Party."], "en"))
+    out = sscore.score_sentences(table(["Voters in the United States reject the Party."], "en"))
     assert "United" not in out["sentiment_words"].iat[0] and "reject" in out["sentiment_words"].iat[0]
     assert out["sentiment"].iat[0] < 0
     # the same words in lower case, or opening a sentence or a quotation, still count
@@ -295,9 +299,9 @@ def test_english_names_are_not_sentiment_words() -> None:
     assert score("Great news: the talks succeeded.", "en") > 0
     assert score('He said: "Hope remains."', "en") > 0
     # ... but a capitalised name that opens the sentence is a name
-    assert sm.mask_english_names("United Airlines cut routes.")[1] == ["United"]
+    assert english.mask_english_names("United Airlines cut routes.")[1] == ["United"]
     # title-case headlines are left alone
-    assert sm.mask_english_names("Party Leaders Celebrate Great Victory")[1] == []
+    assert english.mask_english_names("Party Leaders Celebrate Great Victory")[1] == []
 
 
 def test_accusation_content_is_not_praise() -> None:
@@ -306,9 +310,9 @@ def test_accusation_content_is_not_praise() -> None:
     assert score("The union accuses the operator of breaking a promise to protect jobs.", "en",
                  rules=("compounds", "negation", "boosters", "contrast")) > 0  # what VADER alone says
     assert score("Critics blamed the minister for the failed reform.", "en") < 0
-    assert sm.mask_english_reproach("The talks were a success.") == ("The talks were a success.", [])
+    assert english.mask_english_reproach("The talks were a success.") == ("The talks were a success.", [])
     german = "Die Gewerkschaft wirft dem Betreiber vor, die Sicherheit der Beschäftigten zu gefährden."
-    out = sm.score_sentences(table([german]))
+    out = sscore.score_sentences(table([german]))
     assert "Sicherheit" not in out["sentiment_words"].iat[0] and "gefährden" in out["sentiment_words"].iat[0]
     # vorwerfen and gefährden, both negative: two negative signs (-2/sqrt 2 -> -0.82)
     assert out["sentiment"].iat[0] == pytest.approx(-(2 ** 0.5) / (3 ** 0.5), abs=1e-3)
@@ -329,10 +333,10 @@ def test_a_harmed_good_is_not_praise() -> None:
     # a noun of harm: "Bedrohung" -1 alone -> -1/sqrt 2
     assert score("Die Bedrohung des Friedens wächst.") == pytest.approx(-(0.5 ** 0.5), abs=1e-3)
     # verb-final: the harmed good comes before the verb
-    out = sm.score_sentences(table(["Experten warnen, dass der Konflikt die gute Partnerschaft belastet."]))
+    out = sscore.score_sentences(table(["Experten warnen, dass der Konflikt die gute Partnerschaft belastet."]))
     assert "gute" not in out["sentiment_words"].iat[0] and "belastet" in out["sentiment_words"].iat[0]
     # another clause keeps its words: "erfolgreiche" counts (half, before "doch")
-    out = sm.score_sentences(table(["Die erfolgreiche Firma wächst, doch der Streit schadet dem Ruf."]))
+    out = sscore.score_sentences(table(["Die erfolgreiche Firma wächst, doch der Streit schadet dem Ruf."]))
     assert "erfolgreiche" in out["sentiment_words"].iat[0]
     # a negated harm harms nothing: the rule stays out
     negated = "Der Streit gefährdet die erfolgreiche Zusammenarbeit nicht."
@@ -342,14 +346,14 @@ def test_a_harmed_good_is_not_praise() -> None:
 def test_english_harm_hides_the_harmed_good() -> None:
     text = ("Labour's dependence on funding from Unite is compromising their ability to stand up "
             "for the interests of passengers.")
-    assert sm.mask_english_harm(text)[1] == ["ability", "interests"]
+    assert english.mask_english_harm(text)[1] == ["ability", "interests"]
     assert score(text, "en") < 0 < score(text, "en", rules=NO_HARM)
     assert score("The dispute could damage the successful partnership.", "en") < \
         score("The dispute could damage the successful partnership.", "en", rules=NO_HARM)
     # the harm ends with its clause, is void when negated, and "harmony" is no harm
-    assert sm.mask_english_harm("Talks threaten good jobs, but the mood is great.")[1] == ["good"]
-    assert sm.mask_english_harm("The deal does not threaten the good relationship.")[1] == []
-    assert sm.mask_english_harm("The harmony between the partners is great.")[1] == []
+    assert english.mask_english_harm("Talks threaten good jobs, but the mood is great.")[1] == ["good"]
+    assert english.mask_english_harm("The deal does not threaten the good relationship.")[1] == []
+    assert english.mask_english_harm("The harmony between the partners is great.")[1] == []
 
 
 def test_a_lowercase_word_is_no_noun() -> None:
@@ -359,7 +363,7 @@ def test_a_lowercase_word_is_no_noun() -> None:
     assert score("Der Nutzen der Partnerschaft ist unbestritten.") > 0
     assert score("Nutzen bringt die Partnerschaft beiden.") > 0  # sentence-initial: may be either
     assert score("Die Konzerne wollen die Lage ausnutzen.") < 0
-    lex = sm.load_lexicon()
+    lex = sscore.load_lexicon()
     assert "nutzen" in lex.nouns and "ausnutzen" not in lex.nouns and "scheitern" not in lex.nouns
 
 
@@ -390,5 +394,5 @@ def test_a_resolved_conflict_is_good_news() -> None:
     assert score("The bitter dispute was finally settled.", "en") > 0  # passive: the dispute comes first
     failed = "They failed to resolve the bitter dispute."
     assert score(failed, "en") == score(failed, "en", rules=NO_RESOLUTION) < 0
-    assert sm.mask_english_harm("The talks ended in an impasse.", resolution=True)[1] == []
-    assert sm.mask_english_harm("The union ended the strike.", resolution=True)[1] == ["strike"]
+    assert english.mask_english_harm("The talks ended in an impasse.", resolution=True)[1] == []
+    assert english.mask_english_harm("The union ended the strike.", resolution=True)[1] == ["strike"]

@@ -12,8 +12,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers import svgplots
-from helpers.analysis import analyze
+from helpers.pipeline import analyze
+from helpers.report import figure_data, svg
 
 NS = "{http://www.w3.org/2000/svg}"
 HOSTILE = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "\" onload=\"alert(2)", "a & b ]]>"]
@@ -49,17 +49,17 @@ def _tips(root: ET.Element, tag: str) -> list[tuple[ET.Element, str]]:
 
 
 def test_same_figures_as_the_matplotlib_report(seed_result, english_result) -> None:  # noqa: ANN001
-    from helpers.plots import report_figures
+    from helpers.report.figures import report_figures
 
     for result in (seed_result, english_result):
-        svgs = svgplots.report_svgs(result)
+        svgs = svg.report_svgs(result)
         assert list(svgs) == list(report_figures(result))
-        for svg in svgs.values():
-            _parse(svg)
+        for drawn in svgs.values():
+            _parse(drawn)
 
 
 def test_theme_bars_are_ranked_and_proportional_to_tension(seed_result) -> None:  # noqa: ANN001
-    root = _parse(svgplots.headline_svg(seed_result))
+    root = _parse(svg.headline_svg(seed_result))
     bars = [(el, tip) for el, tip in _tips(root, "rect") if "mean tension" in tip and "&" not in tip]
     themes = seed_result.themes
     assert len(bars) == len(themes)
@@ -71,13 +71,13 @@ def test_theme_bars_are_ranked_and_proportional_to_tension(seed_result) -> None:
     assert shown == pytest.approx(expected, abs=0.005)
     for (el, _), mean in zip(bars, expected):
         assert float(el.get("width")) == pytest.approx(520 * mean, abs=0.06)
-    names = svgplots.theme_names(themes, width=30)
+    names = svg.theme_names(themes, width=30)
     first = themes.sort_values(["tension_mean", "theme"], ascending=[False, True])["theme"].iloc[0]
     assert bars[0][1].startswith(names[int(first)])
 
 
 def test_heatmap_cells_match_the_grid(seed_result) -> None:  # noqa: ANN001
-    grid = svgplots.theme_position_grid(seed_result.sentences, seed_result.themes)
+    grid = svg.theme_position_grid(seed_result.sentences, seed_result.themes)
     # the grid by hand: theme of each sentence, tenth = i * 10 // n
     s = seed_result.sentences
     n = len(s)
@@ -87,19 +87,19 @@ def test_heatmap_cells_match_the_grid(seed_result) -> None:  # noqa: ANN001
                        if th == tid and min(i * 10 // n, 9) == b]
             cell = grid.loc[tid, b]
             assert (np.isnan(cell) and not members) or cell == pytest.approx(np.mean(members))
-    root = _parse(svgplots.headline_svg(seed_result))
+    root = _parse(svg.headline_svg(seed_result))
     cells = [tip for _, tip in _tips(root, "rect") if re.search(r" · \d+–\d+%: \d\.\d\d$", tip)]
     assert len(cells) == int(grid.notna().to_numpy().sum())
 
 
 def test_actor_cells_are_the_pairs_among_the_top_actors(english_result) -> None:  # noqa: ANN001
-    names, values, counts = svgplots.actor_grid(english_result.actor_pairs, english_result.actors)
+    names, values, counts = svg.actor_grid(english_result.actor_pairs, english_result.actors)
     top = set(english_result.actors["actor"].head(7))
     pairs = english_result.actor_pairs
     among = pairs[pairs["actor_a"].isin(top) & pairs["actor_b"].isin(top)]
     assert int(np.isfinite(values).sum()) == len(among) > 0
     assert np.isnan(values[np.triu_indices(len(names))]).all()  # lower triangle only
-    root = _parse(svgplots.headline_svg(english_result))
+    root = _parse(svg.headline_svg(english_result))
     cells = [tip for _, tip in _tips(root, "rect") if " & " in tip and "mean tension" in tip]
     assert len(cells) == len(among)
     row = among.iloc[0]
@@ -128,14 +128,14 @@ def _hostile_result() -> SimpleNamespace:
 
 def test_article_text_is_only_ever_text() -> None:
     result = _hostile_result()
-    for name, svg in svgplots.report_svgs(result).items():
-        root = _parse(svg)  # parses: escaped, and the \x0b XML cannot hold is gone
+    for name, drawn in svg.report_svgs(result).items():
+        root = _parse(drawn)  # parses: escaped, and the \x0b XML cannot hold is gone
         tags = {el.tag.replace(NS, "") for el in root.iter()}
         assert not tags & {"script", "img", "image", "foreignObject", "a", "iframe"}, name
         assert not [a for el in root.iter() for a in el.attrib if a.lower().startswith("on")], name
         text = " ".join(root.itertext())
         assert "<script>alert(1)</script>" in text or name == "sentiment_along" and "<img src=x" in text
-    text = " ".join(ET.fromstring(svgplots.headline_svg(result)).itertext())
+    text = " ".join(ET.fromstring(svg.headline_svg(result)).itertext())
     for hostile in HOSTILE[:2]:
         assert hostile in text
 
@@ -144,14 +144,14 @@ def test_edge_cases_draw() -> None:
     result = _hostile_result()
     one = SimpleNamespace(sentences=result.sentences.assign(theme=0).head(3), themes=result.themes.head(1),
                           actors=pd.DataFrame({"actor": []}), actor_pairs=pd.DataFrame())
-    root = _parse(svgplots.headline_svg(one))
+    root = _parse(svg.headline_svg(one))
     assert "fewer than two actors named together" in " ".join(root.itertext())
     no_tension = SimpleNamespace(sentences=result.sentences.drop(columns=["tension"]),
                                  themes=result.themes.drop(columns=["tension_mean"]))
-    assert list(svgplots.report_svgs(no_tension)) == ["themes_strip", "sentiment_by_theme", "sentiment_along"]
+    assert list(svg.report_svgs(no_tension)) == ["themes_strip", "sentiment_by_theme", "sentiment_along"]
     bare = SimpleNamespace(sentences=result.sentences.drop(columns=["tension", "sentiment"]),
                            themes=result.themes[["theme", "label", "n_sentences"]])
-    assert list(svgplots.report_svgs(bare)) == ["themes_strip"]
+    assert list(svg.report_svgs(bare)) == ["themes_strip"]
 
 
 def test_long_article_stays_small_and_fast() -> None:
@@ -166,7 +166,7 @@ def test_long_article_stays_small_and_fast() -> None:
     result = SimpleNamespace(sentences=sentences, themes=themes, actors=pd.DataFrame({"actor": []}),
                              actor_pairs=pd.DataFrame())
     t0 = time.perf_counter()
-    svgs = svgplots.report_svgs(result)
+    svgs = svg.report_svgs(result)
     assert time.perf_counter() - t0 < 5  # generous: a hang or quadratic blow-up, not a benchmark
     assert all(len(s) < 1_000_000 for s in svgs.values())
 
@@ -175,10 +175,10 @@ def test_identical_output_and_colours_of_seaborn(seed_result) -> None:  # noqa: 
     import matplotlib.colors as mc
     import seaborn as sns
 
-    assert svgplots.report_svgs(seed_result) == svgplots.report_svgs(seed_result)
-    assert list(svgplots.COLORBLIND) == [mc.to_hex(c) for c in sns.color_palette("colorblind", 10)]
+    assert svg.report_svgs(seed_result) == svg.report_svgs(seed_result)
+    assert list(figure_data.COLORBLIND) == [mc.to_hex(c) for c in sns.color_palette("colorblind", 10)]
     cmap = sns.color_palette("rocket_r", as_cmap=True)
     for v in np.linspace(0, 1, 41):
-        ours, theirs = mc.to_rgb(svgplots.tension_color(v)), mc.to_rgb(cmap(v))
+        ours, theirs = mc.to_rgb(svg.tension_color(v)), mc.to_rgb(cmap(v))
         assert max(abs(a - b) for a, b in zip(ours, theirs)) < 8 / 255, v
-    assert svgplots.tension_color(-3) == svgplots.ROCKET_R[0] and svgplots.tension_color(7) == svgplots.ROCKET_R[-1]
+    assert svg.tension_color(-3) == figure_data.ROCKET_R[0] and svg.tension_color(7) == figure_data.ROCKET_R[-1]

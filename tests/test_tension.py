@@ -11,20 +11,15 @@ import pytest
 
 import helpers
 from helpers.errors import InputError
-from helpers.tension import (
-    COMPOUND_EXCLUDE,
+from helpers.tension.arc import arc, arc_peaks
+from helpers.tension.lexicon import COMPOUND_EXCLUDE, _match_word, load_tension_lexicon
+from helpers.tension.profile import actor_pairs, actor_theme_table, theme_tension
+from helpers.tension.score import (
     LEXICON_SCALE,
     TENSE_THRESHOLD,
     WEIGHTS,
-    actor_pairs,
-    actor_theme_table,
-    arc,
-    arc_peaks,
     combine,
-    load_tension_lexicon,
     score_tension,
-    theme_tension,
-    _match_word,
 )
 
 
@@ -274,7 +269,7 @@ def test_arc_peaks() -> None:
 # ------------------------------------------------------------------ pipeline, evaluation
 @pytest.fixture(scope="module")
 def seed_result(seed_path: Path):  # type: ignore[no-untyped-def]
-    from helpers.analysis import analyze
+    from helpers.pipeline import analyze
 
     return analyze(seed_path)
 
@@ -298,8 +293,8 @@ def test_stage_tension_in_analyze(seed_result) -> None:  # type: ignore[no-untyp
 
 
 def test_tension_eval_block(tmp_path: Path) -> None:
-    from helpers.evaluation import prepare_article
-    from helpers.tension import tension_eval_block
+    from evaluation.harness import prepare_article
+    from evaluation.tension import tension_eval_block
 
     text = ("Microsoft and OpenAI work together. Regulators accuse Google of abuse. "
             "The weather was fine. Microsoft threatens OpenAI with a lawsuit, but OpenAI refuses.")
@@ -321,7 +316,7 @@ def test_tension_eval_block(tmp_path: Path) -> None:
 
 def test_german_separable_verbs_are_joined(tmp_path) -> None:
     import helpers
-    from helpers.tension import score_tension
+    from helpers.tension.score import score_tension
 
     path = tmp_path / "sep.txt"
     path.write_text("Billhardt wirft Friedrichsen eine falsche Bewertung vor. "
@@ -351,7 +346,7 @@ def test_phrases_match_consecutive_words(tmp_path: Path) -> None:
 
 
 def test_lexicon_has_each_term_once() -> None:
-    from helpers.tension import _read_lexicon_file
+    from helpers.tension.lexicon import _read_lexicon_file
 
     df = _read_lexicon_file()
     assert not df.duplicated(["lang", "term"]).any(), df[df.duplicated(["lang", "term"], keep=False)]

@@ -10,9 +10,10 @@ import pytest
 from sklearn.metrics import adjusted_rand_score
 
 import helpers
-from helpers.analysis import analyze
-from helpers.bench import long_article
-from helpers.themes import ThemeModel, k_prior, k_range
+from benchmarks.common import long_article
+from helpers.pipeline import analyze
+from helpers.themes.choose_k import k_prior, k_range
+from helpers.themes.model import ThemeModel
 
 EN_TOPICS = [
     [
@@ -194,7 +195,7 @@ def test_bench_article_is_long(seed_path: Path, tmp_path: Path) -> None:
 
 
 def test_german_labels_prefer_nouns() -> None:
-    from helpers.themes import _label_terms
+    from helpers.themes.labels import _label_terms
 
     top = ["Zaun", "glauben", "Übertritt", "durchlassen", "Asylwerber"]
     assert _label_terms(top, "de", 3) == ["Zaun", "Übertritt", "Asylwerber"]

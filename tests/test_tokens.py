@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 import helpers
-from helpers.tokens import TOKEN_COLUMNS, tokenize
+from helpers.text.tokens import TOKEN_COLUMNS, tokenize
 
 
 def _by_text(text: str, lang: str) -> dict[str, dict]:
@@ -88,7 +88,7 @@ def test_golden_lemmas_english() -> None:
 
 
 def test_separable_verbs_join_only_known_verbs() -> None:
-    from helpers.tokens import separable_verbs
+    from helpers.text.tokens import separable_verbs
 
     words = ["Die", "Regierung", "lehnt", "den", "Plan", "ab", ",", "und", "wir", "fahren", "ab", "."]
     norms = [w.lower() for w in words]
@@ -108,7 +108,7 @@ def test_separable_verbs_join_only_known_verbs() -> None:
 def test_cached_lemmas_equal_simplemma(seed_path) -> None:
     import simplemma
 
-    from helpers.tokens import is_known, lemma
+    from helpers.text.tokens import is_known, lemma
 
     words = set(seed_path.read_text(encoding="utf-8").split()) | {"Verhandlungen", "ging", "Häuser", "xyzzy"}
     for w in sorted(words):
@@ -122,26 +122,27 @@ def test_cached_lemmas_equal_simplemma(seed_path) -> None:
 def test_dictionary_cache_is_written_read_and_repaired(tmp_path, monkeypatch) -> None:
     import importlib
 
-    import simplemma.strategies.dictionaries.dictionary_factory as factory
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
-    tokens = importlib.import_module("helpers.tokens")  # the module; helpers.tokens is also a function
+    tokens = importlib.import_module("helpers.text.tokens")
+    from helpers import cache
 
-    monkeypatch.setenv(tokens.CACHE_ENV, str(tmp_path / "cache"))
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
     first = tokens._decoded_dictionary("en")
     files = list((tmp_path / "cache").glob("simplemma-*-en-*.marshal"))
     assert len(files) == 1 and first[b"went"] == b"go"
 
-    def no_decoding(lang: str) -> dict:
+    def no_decoding(self, lang: str) -> dict:
         raise AssertionError("decoded again instead of reading the cache")
 
-    monkeypatch.setattr(factory, "_load_dictionary_from_disk", no_decoding)
+    monkeypatch.setattr(DefaultDictionaryFactory, "get_dictionary", no_decoding)
     assert tokens._decoded_dictionary("en") == first  # read from the cache
     monkeypatch.undo()
-    monkeypatch.setenv(tokens.CACHE_ENV, str(tmp_path / "cache"))
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
     files[0].write_bytes(b"\x00broken")  # a damaged cache is decoded again and rewritten
     assert tokens._decoded_dictionary("en") == first
     assert files[0].stat().st_size > 1000
-    monkeypatch.setenv(tokens.CACHE_ENV, "")  # empty: no cache at all
-    assert tokens.cache_dir() is None
+    monkeypatch.setenv(cache.CACHE_ENV, "")  # empty: no cache at all
+    assert cache.cache_dir() is None
     assert tokens._decoded_dictionary("en") == first
     assert [p.name for p in (tmp_path / "cache").iterdir()] == [files[0].name]  # no temporary files left

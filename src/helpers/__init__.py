@@ -1,26 +1,37 @@
-"""tension-profile helpers: read an article, split it, find its themes, sentiment and tension.
+"""tension-profile: where the conflict in a news article lies.
 
-Public API (one module per stage):
+The public API:
 
-- ``read_article`` (``reading``): decode a file, find paragraphs and the language.
-- ``sentences`` (``sentences``): the sentence table of an article.
-- ``tokens`` (``tokens``): tokens with lemmas and flags.
-- ``InputError`` (``errors``): raised, with a one-line message, for bad input.
+- ``analyze(source, lang="auto", k="auto", seed=0, actors=None)`` -> ``Analysis``: the whole
+  pipeline on a file path, a text string or an ``Article`` (``helpers.pipeline``).
+- ``sentences(source, lang="auto")``: the sentence table of an article.
+- ``tokens(sentences)``: tokens with lemmas and flags (``helpers.text.tokens``).
+- ``read_article(path)``, ``article_from_text(text)``, ``Article``: reading (``helpers.io``).
+- ``InputError``: raised, with a one-line message, for bad input.
+
+The stages live in one sub-package each, in pipeline order: ``io`` (reading), ``text``
+(language, sentences, tokens), ``themes``, ``sentiment``, ``actors``, ``tension``, then
+``summary``; ``pipeline`` runs them. ``report`` (figures, HTML, notebooks) and ``cli``
+(the ``tension-profile`` command) sit on top and are never imported by the pipeline.
 """
 
 from __future__ import annotations
 
-from .errors import InputError
-from .reading import Article, article_from_text, read_article
-from .sentences import sentence_table, sentences, split_sentences
-from .tokens import tokens
+from helpers.errors import InputError
+from helpers.io.reading import Article, article_from_text, load_source, read_article
+from helpers.pipeline import Analysis, analyze, sentences
+from helpers.text.sentences import sentence_table, split_sentences
+from helpers.text.tokens import tokens
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Analysis",
     "Article",
     "InputError",
+    "analyze",
     "article_from_text",
+    "load_source",
     "read_article",
     "sentence_table",
     "sentences",

@@ -25,11 +25,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
 
 import pandas as pd
 
@@ -38,6 +37,7 @@ NOT_ACTORS: frozenset[str] = frozenset(
     "OK NGO FAQ ID PIN SMS UKW CD DVD HD PS KW LKW PKW EDV AGB MWSt MwSt USt ITF EVU".split()
 )
 """Upper-case abbreviations that are not actors (technologies, units, legal forms)."""
+
 
 ROLE_NOUNS: frozenset[str] = frozenset(
     """minister ministerin außenminister außenministerin innenminister innenministerin
@@ -52,6 +52,7 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     spokeswoman spokesperson ceo chief founder judge professor lawyer analyst mr mrs ms""".split()
 )
 """Role nouns after which capitalised words are a person's name (lowercased)."""
+
 
 FIRST_NAMES: frozenset[str] = frozenset(
     """Alexander Andreas Angela Anna Annalena Alois Barack Bernd Boris Christian Christine
@@ -70,10 +71,18 @@ FIRST_NAMES: frozenset[str] = frozenset(
 )
 """Common first names: a capitalised pair starting with one of these is a person (German)."""
 
+
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,5}s?$")
+
+
 _INNER_CAPITAL = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+[A-Z][A-Za-z]*$|^[A-Z]{2,}[a-z]{2,}[A-Za-z]*$")
+
+
 _CAPITALISED = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+$")
+
+
 _NOUN_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "ität", "ismus", "ment", "nis", "tum")
+
 
 ACTOR_COLUMNS = ("actor", "type", "mentions", "sentences", "first_sentence")
 """Columns of the article-level actor table."""
@@ -371,89 +380,3 @@ def actor_table(per_sentence: pd.Series, sentence_ids: pd.Series, kinds: Mapping
         return table
     table["sentences"] = table["sentences"].map(tuple)
     return table.sort_values(["mentions", "first_sentence"], ascending=[False, True]).reset_index(drop=True)
-
-
-# ----------------------------------------------------------------------- evaluation
-_NAME_STOP = frozenset("der die das des dem den the of von und and ag gmbh se inc ltd plc".split())
-
-
-def _name_tokens(name: str) -> frozenset[str]:
-    words = re.findall(r"[^\W\d_]+", str(name))
-    return frozenset(w.casefold() for w in words
-                     if (len(w) >= 3 or (len(w) == 2 and w.isupper())) and w.casefold() not in _NAME_STOP)
-
-
-def same_actor(a: str, b: str) -> bool:
-    """Do two actor names refer to the same actor, leniently? They share a word of three
-    letters or more (or an acronym such as "EU"; articles and legal forms aside), or one
-    word begins the other:
-    "Andreas Hauer" ~ "Hauer", "STANDARD" ~ "Der Standard", "Österreich" ~ "österreichische
-    Regierung", "ÖBB" ~ "ÖBB-Personenverkehr AG"."""
-    ta, tb = _name_tokens(a), _name_tokens(b)
-    if ta & tb:
-        return True
-    return any(x.startswith(y) or y.startswith(x) for x in ta for y in tb if min(len(x), len(y)) >= 2)
-
-
-def _split_gold(value: Any) -> list[str]:
-    if not isinstance(value, str):
-        return []
-    return [v.strip() for v in value.split(";") if v.strip() and v.strip() != "-"]
-
-
-def actor_agreement(predicted: Sequence[Sequence[str]], gold: Sequence[Sequence[str]]) -> dict[str, float]:
-    """Micro precision, recall and F1 of per-sentence actor sets (``same_actor`` matching,
-    each name matched at most once per sentence)."""
-    tp = n_pred = n_gold = 0
-    for pred, ref in zip(predicted, gold):
-        left = list(dict.fromkeys(ref))
-        n_pred += len(set(pred))
-        n_gold += len(left)
-        for name in dict.fromkeys(pred):
-            hit = next((g for g in left if same_actor(name, g)), None)
-            if hit is not None:
-                left.remove(hit)
-                tp += 1
-    p = tp / n_pred if n_pred else float("nan")
-    r = tp / n_gold if n_gold else float("nan")
-    f = 2 * p * r / (p + r) if n_pred and n_gold and (p + r) else float("nan")
-    return {"P": p, "R": r, "F1": f}
-
-
-def _capitalised_baseline(sentences: pd.DataFrame, tokens: pd.DataFrame) -> list[tuple[str, ...]]:
-    """The plain heuristic: every capitalised word that does not open its sentence."""
-    out: dict[int, list[str]] = {}
-    for sid, text, tid in zip(tokens["sentence_id"].tolist(), tokens["text"].tolist(), tokens["token_id"].tolist()):
-        if tid > 0 and text[:1].isupper() and any(c.isalpha() for c in text):
-            out.setdefault(int(sid), []).append(text)
-    return [tuple(dict.fromkeys(out.get(int(s), []))) for s in sentences["sentence_id"]]
-
-
-def actor_eval_block(ev: Any, seeds: list[int] | None = None) -> list[Any]:
-    """Metric block for ``helpers.evaluation.METRIC_BLOCKS``: per-sentence actors against each
-    annotator (micro P / R / F1 with ``same_actor``), next to the plain "capitalised words"
-    heuristic and annotator b against a. No rows without actor annotations."""
-    from .evaluation import Row
-
-    sdf = ev.sentences
-    gold_cols = [c for c in ("gold_actors_a", "gold_actors_b") if c in sdf]
-    if not gold_cols:
-        return []
-    golds = {c[-1]: [_split_gold(v) for v in sdf[c]] for c in gold_cols}
-    project = [tuple(a) for a in find_actors(sdf, ev.tokens)[0]]
-    baseline = _capitalised_baseline(sdf, ev.tokens)
-
-    def scores(pred: Sequence[Sequence[str]], who: Sequence[str]) -> dict[str, list[float]]:
-        out: dict[str, list[float]] = {}
-        for w in who:
-            m = actor_agreement(pred, golds[w])
-            if w == "a":
-                out["actor P a"], out["actor R a"] = [m["P"]], [m["R"]]
-            out[f"actor F1 {w}"] = [m["F1"]]
-        return out
-
-    rows = [Row(ev.name, "actors: project", scores(project, list(golds))),
-            Row(ev.name, "actors: capitalised words (baseline)", scores(baseline, list(golds)))]
-    if {"a", "b"} <= set(golds):
-        rows.append(Row(ev.name, "actors: annotator b (ceiling)", scores(golds["b"], ["a"])))
-    return rows

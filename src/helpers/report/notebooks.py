@@ -1,6 +1,6 @@
 """Run the numbered notebooks on one article and write one HTML report.
 
-``python -m helpers.report --article PATH [--out DIR] [--lang de] [--k 4] [--seed 0]``
+``python -m helpers.report.notebooks --article PATH [--out DIR] [--lang de] [--k 4] [--seed 0]``
 executes every ``notebooks/NN_*.ipynb`` with papermill (parameters injected into the
 cell tagged ``parameters``), saves the executed notebooks in ``reports/<stem>/``, and
 joins them into ``reports/<stem>/report.html`` with nbconvert (code hidden).
@@ -14,17 +14,18 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
-from .reading import project_root, read_article, resolve_article
+from helpers.errors import InputError
+from helpers.io.reading import project_root, read_article, resolve_article
 
 NOTEBOOK_PARAMETERS = ("ARTICLE", "LANG", "K", "SEED", "REPORT_DIR")
+
+"""Parameters the notebooks may declare in their ``parameters`` cell."""
 
 # Reports are read, not coded: text columns left-aligned, a readable measure.
 _REPORT_CSS = (
     ".jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { text-align: left; vertical-align: top; }"
     " .jp-Notebook { max-width: 1200px; margin: auto; }"
 )
-"""Parameters the notebooks may declare in their ``parameters`` cell."""
 
 
 def notebook_paths(root: Path | None = None, per_article: bool = False) -> list[Path]:
@@ -100,14 +101,14 @@ def write_html(notebook: Any, target: Path, title: str) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point used by ``make analyze``."""
-    parser = argparse.ArgumentParser(prog="python -m helpers.report", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m helpers.report.notebooks", description=__doc__.splitlines()[0])
     parser.add_argument("--article", default="seeds/openai_microsoft_spannungen.txt")
     parser.add_argument("--out", default=None, help="output folder (default: reports/<article stem>/)")
     parser.add_argument("--lang", default="auto", help="auto, de or en")
     parser.add_argument("--k", default="auto", help="number of themes, or auto")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
-    from .analysis import check_k
+    from helpers.pipeline import check_k
 
     try:
         k = check_k(args.k, "--k")

@@ -1,9 +1,10 @@
 """A self-contained HTML report for one analysed article (used by ``tension-profile analyze``).
 
-Article text is data, never markup: every string that reaches the page goes through
-``html.escape`` (or ``DataFrame.to_html(escape=True)``), figures are embedded as inline
-SVG built by ``helpers.svgplots`` (which escapes every article string) or as base64 PNG
-``data:`` URIs, the page carries no script at all, and a Content-Security-Policy
+The page is the jinja2 template ``templates/report.html.j2``, rendered with autoescaping:
+article text is data, never markup. Every string that reaches the page is escaped by
+jinja2; the only values marked safe are tables from ``DataFrame.to_html(escape=True)``
+and inline SVG built by ``helpers.report.svg`` (which escapes every article string);
+PNG figures are embedded as base64 ``data:`` URIs, the page carries no script at all, and a Content-Security-Policy
 forbids scripts and remote loads even if something slipped through. The page tells the
 same story as the notebooks: what the article is, a short summary, the themes, how each
 theme sounds (sentiment, tension), the figures, and the sentence table.
@@ -12,7 +13,6 @@ theme sounds (sentiment, tension), the figures, and the sentence table.
 from __future__ import annotations
 
 import base64
-import html
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -102,11 +102,6 @@ def _pick(df: pd.DataFrame, columns: Sequence[str], prefix: str | None = None) -
     return df[cols] if cols else pd.DataFrame()
 
 
-def _paragraphs(text: str) -> str:
-    blocks = [b.strip() for b in str(text).split("\n\n") if b.strip()]
-    return "\n".join(f"<p>{html.escape(b)}</p>" for b in blocks)
-
-
 def _numbered(df: pd.DataFrame) -> pd.DataFrame:
     """Theme ids as readers see them in the figures: T1, T2, …"""
     if "theme" not in df:
@@ -116,6 +111,14 @@ def _numbered(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _environment() -> Any:
+    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+    return Environment(loader=PackageLoader("helpers.report", "templates"),
+                       autoescape=select_autoescape(default=True, default_for_string=True),
+                       undefined=StrictUndefined, keep_trailing_newline=True)
+
+
 def render_report(
     result: Any,
     title: str,
@@ -123,25 +126,39 @@ def render_report(
     figures: Mapping[str, bytes | str] | None = None,
     meta: Mapping[str, Any] | None = None,
 ) -> str:
-    """The HTML page (a string) for an ``Analysis`` result.
+    """The HTML page for an analysis, from ``templates/report.html.j2``.
 
-    ``figures`` maps a figure name to PNG bytes or to an SVG document from
-    ``helpers.svgplots`` (inlined); ``meta`` holds extra key/value lines
-    shown under the title (e.g. the source file). Everything is escaped.
+    Parameters
+    ----------
+    result : Analysis
+        Uses its ``sentences``, ``themes``, ``lang``, ``k``, ``stability`` and ``notes``.
+    title : str
+        Page title and heading.
+    summary : str
+        The summary paragraph(s); blank lines separate paragraphs.
+    figures : mapping of str to bytes or str, optional
+        Figure name to PNG bytes (embedded as a ``data:`` URI) or to an SVG document from
+        ``helpers.report.svg`` (inlined).
+    meta : mapping, optional
+        Extra ``key: value`` items shown under the title (e.g. the source file).
+
+    Returns
+    -------
+    str
+        A complete, self-contained HTML document (no script, no external resource).
+
+    Raises
+    ------
+    ValueError
+        When a string figure is not an SVG document.
     """
-    esc = html.escape
+    from markupsafe import Markup
+
+    from helpers.sentiment.score import NEUTRAL_BAND
+    from helpers.tension.score import TENSE_THRESHOLD
+
     themes = getattr(result, "themes", pd.DataFrame())
     sentences = getattr(result, "sentences", pd.DataFrame())
-    parts: list[str] = [
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{esc(title)}</title>",
-        f"<style>{_STYLE}</style>",
-        "</head><body>",
-        f"<h1>{esc(title)}</h1>",
-    ]
     info = {
         "language": getattr(result, "lang", ""),
         "sentences": len(sentences),
@@ -149,55 +166,30 @@ def render_report(
         "theme stability (ARI across seeds)": _fmt(getattr(result, "stability", float("nan"))),
     }
     info.update(dict(meta or {}))
-    parts.append('<p class="meta">' + " · ".join(
-        f"{esc(str(k))}: <strong>{esc(str(v))}</strong>" for k, v in info.items()) + "</p>")
-
-    parts.append("<h2>Summary</h2>")
-    parts.append(_paragraphs(summary) if summary else "<p><em>(no summary)</em></p>")
-
-    parts.append("<h2>Figures</h2>")
-    if figures:
-        for name, figure in figures.items():
-            caption = esc(str(name).replace("_", " "))
-            if isinstance(figure, str):
-                if not figure.lstrip().startswith("<svg"):
-                    raise ValueError(f"figure {name!r}: a string figure must be an SVG document")
-                parts.append(f"<figure>{figure}<figcaption>{caption}</figcaption></figure>")
-                continue
-            data = base64.b64encode(figure).decode("ascii")
-            parts.append(f'<figure><img alt="{caption}" src="data:image/png;base64,{data}">'
-                         f"<figcaption>{caption}</figcaption></figure>")
-    else:
-        parts.append("<p><em>(no figures available)</em></p>")
-
-    parts.append("<h2>Themes</h2>")
-    parts.append("<p>Sentences grouped into themes, numbered T1, T2, … by first appearance (as in the "
-                 "figures); <code>share</code> is the theme's share of all sentences.</p>")
-    parts.append(_table(_numbered(_pick(themes, THEME_COLUMNS))))
-
-    if "tension_mean" in themes:
-        parts.append("<h2>Tension per theme</h2>")
-        parts.append("<p>Mean sentence tension from 0 (none) to 1 (acute) with a bootstrap 95 % interval, "
-                     "most tense first; <code>share_tense</code> is the share of sentences at 0.3 or above.</p>")
-        ranked = themes.sort_values(["tension_mean", "theme"], ascending=[False, True])
-        parts.append(_table(_numbered(_pick(ranked, TENSION_COLUMNS))))
-    parts.append("<h2>Sentiment per theme</h2>")
-    parts.append("<p>Mean sentence sentiment from −1 (negative) to +1 (positive) with a bootstrap "
-                 "95 % interval; a sentence within ±0.05 counts as neutral.</p>")
-    parts.append(_table(_numbered(_pick(themes, SENTIMENT_COLUMNS))))
-
-    notes = list(getattr(result, "notes", []) or [])
-    if notes:
-        parts.append("<h2>Notes</h2>")
-        parts.append('<ul class="notes">' + "".join(f"<li>{esc(str(n))}</li>" for n in notes) + "</ul>")
-
-    parts.append("<h2>Sentences</h2>")
-    parts.append("<details><summary>All sentences with theme, sentiment and tension</summary>")
-    parts.append(_table(_pick(sentences, SENTENCE_COLUMNS)))
-    parts.append("</details>")
-    parts.append('<p class="meta">Generated by tension-profile.</p>')
-    parts.append("</body></html>")
-    return "\n".join(parts) + "\n"
+    drawn = []
+    for name, figure in (figures or {}).items():
+        caption = str(name).replace("_", " ")
+        if isinstance(figure, str):
+            if not figure.lstrip().startswith("<svg"):
+                raise ValueError(f"figure {name!r}: a string figure must be an SVG document")
+            drawn.append({"caption": caption, "svg": Markup(figure), "png": ""})  # noqa: S704 - escaped by report.svg
+        else:
+            drawn.append({"caption": caption, "svg": "", "png": base64.b64encode(figure).decode("ascii")})
+    ranked = (themes.sort_values(["tension_mean", "theme"], ascending=[False, True])
+              if "tension_mean" in themes else None)
+    page = _environment().get_template("report.html.j2").render(
+        csp=_CSP, style=Markup(_STYLE), title=title,
+        info=[(str(k), str(v)) for k, v in info.items()],
+        summary_paragraphs=[b.strip() for b in str(summary).split("\n\n") if b.strip()],
+        figures=drawn,
+        themes_table=Markup(_table(_numbered(_pick(themes, THEME_COLUMNS)))),
+        tension_table=Markup(_table(_numbered(_pick(ranked, TENSION_COLUMNS)))) if ranked is not None else "",
+        sentiment_table=Markup(_table(_numbered(_pick(themes, SENTIMENT_COLUMNS)))),
+        notes=[str(n) for n in (getattr(result, "notes", []) or [])],
+        sentence_table=Markup(_table(_pick(sentences, SENTENCE_COLUMNS))),
+        tense_threshold=TENSE_THRESHOLD, neutral_band=NEUTRAL_BAND,
+    )
+    return page
 
 
 def _fmt(value: Any) -> str:

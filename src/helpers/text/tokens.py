@@ -12,12 +12,15 @@ import contextlib
 import os
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+
+from helpers.cache import cache_dir
+from helpers.text.wordlists import NEGATIONS
 
 TOKEN_COLUMNS: tuple[str, ...] = (
     "sentence_id",
@@ -49,13 +52,6 @@ TOKEN_COLUMNS: tuple[str, ...] = (
   ("OpenAI-Microsoft-Beziehung" -> ("openai", "microsoft", "beziehung")); else ().
 """
 
-NEGATIONS: dict[str, frozenset[str]] = {
-    "de": frozenset({"nicht", "kein", "keine", "keiner", "keinen", "keinem", "keines", "nie",
-                     "niemals", "nichts", "ohne", "weder", "noch nie", "niemand", "nirgends"}),
-    "en": frozenset({"not", "no", "never", "without", "nothing", "none", "nobody", "neither",
-                     "nor", "n't", "cannot", "nowhere"}),
-}
-"""Negation words per language (matched on the lowercased token and its lemma)."""
 
 
 @lru_cache(maxsize=2)
@@ -66,39 +62,26 @@ def stopwords(lang: str) -> frozenset[str]:
     return frozenset(w.lower() for w in get_stop_words(lang))
 
 
-CACHE_ENV = "TP_CACHE_DIR"
-"""Environment variable: folder for the lemma dictionary cache (see ``cache_dir``)."""
-
-
-def cache_dir() -> Path | None:
-    """Where decoded lemma dictionaries are kept between runs, or None for no cache.
-
-    ``$TP_CACHE_DIR`` (empty: no cache), else ``$XDG_CACHE_HOME/tension-profile`` or
-    ``~/.cache/tension-profile`` (``%LOCALAPPDATA%`` on Windows).
-    """
-    if CACHE_ENV in os.environ:
-        value = os.environ[CACHE_ENV].strip()
-        return Path(value).expanduser() if value else None
-    base = os.environ.get("XDG_CACHE_HOME") or (os.environ.get("LOCALAPPDATA") if os.name == "nt" else None)
-    return Path(base or Path.home() / ".cache") / "tension-profile"
-
-
 def _decoded_dictionary(lang: str) -> dict[bytes, bytes]:
-    """simplemma's dictionary for ``lang``, decoded: from the cache when it holds this
-    exact version, else decoded from the package (0.5 s for German) and cached.
+    """simplemma's dictionary for ``lang`` as a plain ``dict`` of UTF-8 bytes (as simplemma
+    keeps it; a ``str`` dict takes twice as long to load): from the cache when it holds
+    this exact version, else read through simplemma's public ``DefaultDictionaryFactory``
+    (0.5-1 s for German) and cached.
 
     The cache is a ``marshal`` file named by simplemma's version, the Python and
-    marshal versions and the size of the shipped data, so any change makes a new
-    one; it is written atomically and any failure to read or write it only means
-    decoding again.
+    marshal versions and the number of entries' source (the shipped language file's
+    size), so any change makes a new one; it is written atomically and any failure to
+    read or write it only means reading the dictionary again. Measured reason for the
+    cache: every new process (a notebook kernel, a batch worker) would otherwise pay the
+    decoding again; from the cache it takes about 0.1 s.
     """
     import marshal
 
     import simplemma
-    from simplemma.strategies.dictionaries.dictionary_factory import DATA_FOLDER, _load_dictionary_from_disk
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
     folder = cache_dir()
-    source = DATA_FOLDER / f"{lang}.plzma"
+    source = Path(simplemma.__file__).parent / "strategies" / "dictionaries" / "data" / f"{lang}.plzma"
     name = (f"simplemma-{simplemma.__version__}-{lang}-{source.stat().st_size if source.exists() else 0}"
             f"-py{sys.version_info[0]}{sys.version_info[1]}-m{marshal.version}.marshal")
     if folder is not None:
@@ -106,7 +89,8 @@ def _decoded_dictionary(lang: str) -> dict[bytes, bytes]:
             data = marshal.loads((folder / name).read_bytes())
             if isinstance(data, dict):
                 return data
-    data = _load_dictionary_from_disk(lang)
+    public = DefaultDictionaryFactory(cache_max_size=0).get_dictionary(lang)
+    data = {key.encode(): value.encode() for key, value in public.items()}
     if folder is not None:
         with contextlib.suppress(OSError):
             folder.mkdir(parents=True, exist_ok=True)
@@ -121,35 +105,57 @@ def _decoded_dictionary(lang: str) -> dict[bytes, bytes]:
     return data
 
 
+class _BytesDictionary(Mapping[str, str]):
+    """A read-only ``str`` view of a UTF-8 ``bytes`` dictionary."""
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: dict[bytes, bytes]) -> None:
+        self._data = data
+
+    def __getitem__(self, key: str) -> str:
+        return self._data[key.encode()].decode()
+
+    def get(self, key: str, default: Any = None) -> Any:  # noqa: D102 - Mapping.get, without EAFP
+        value = self._data.get(key.encode())
+        return value.decode() if value is not None else default
+
+    def __iter__(self) -> Iterator[str]:
+        return (key.decode() for key in self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+
+class _CachedDictionaries:
+    """A simplemma ``DictionaryFactory`` (its public protocol: ``get_dictionary(lang)``
+    returning a ``Mapping[str, str]``) backed by ``_decoded_dictionary``."""
+
+    __slots__ = ("_dicts",)
+
+    def __init__(self) -> None:
+        self._dicts: dict[str, _BytesDictionary] = {}
+
+    def get_dictionary(self, lang: str) -> _BytesDictionary:
+        if lang not in self._dicts:
+            self._dicts[lang] = _BytesDictionary(_decoded_dictionary(lang))
+        return self._dicts[lang]
+
+
 @lru_cache(maxsize=1)
 def _simplemma() -> tuple[Any, Any]:
     """A simplemma lemmatizer and dictionary lookup on ``_decoded_dictionary``: the same
-    lemmas as ``simplemma.lemmatize``, without decoding the dictionary in every process.
-    Falls back to simplemma's own functions if its internals change."""
+    lemmas as ``simplemma.lemmatize`` and ``simplemma.is_known`` (tested), through
+    simplemma's public strategy API, without decoding the dictionary in every process."""
     import simplemma
+    from simplemma.strategies import DefaultStrategy, DictionaryLookupStrategy
+    from simplemma.utils import normalize_token
 
-    try:
-        from simplemma.strategies import DefaultStrategy, DictionaryLookupStrategy
-        from simplemma.strategies.dictionaries.dictionary_factory import (
-            DefaultDictionaryFactory,
-            MappingStrToByteString,
-        )
-        from simplemma.utils import normalize_token
-
-        class CachedDictionaries(DefaultDictionaryFactory):  # type: ignore[misc, valid-type]
-            __slots__ = ()
-
-            def _get_dictionary_uncached(self, lang: str) -> Any:
-                return MappingStrToByteString(_decoded_dictionary(lang))
-
-        factory = CachedDictionaries()
-        lemmatizer = simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=factory))
-        lookup = DictionaryLookupStrategy(factory)
-        return (lambda token, lang: lemmatizer.lemmatize(token, lang),
-                lambda token, lang: lookup.get_lemma(normalize_token(token), lang) is not None)
-    except (ImportError, AttributeError, TypeError):  # pragma: no cover - another simplemma
-        return (lambda token, lang: simplemma.lemmatize(token, lang=lang),
-                lambda token, lang: simplemma.is_known(token, lang=lang))
+    factory = _CachedDictionaries()
+    lemmatizer = simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=factory))
+    lookup = DictionaryLookupStrategy(factory)
+    return (lambda token, lang: lemmatizer.lemmatize(token, lang),
+            lambda token, lang: lookup.get_lemma(normalize_token(token), lang) is not None)
 
 
 @lru_cache(maxsize=200_000)

@@ -1,6 +1,6 @@
 """Evaluation harness: compare the project's output with human annotations.
 
-Run ``python -m helpers.evaluation [--dev-dir DIR] [--seeds 10]`` (``make eval``).
+Run ``python -m evaluation [--dev-dir DIR] [--seeds 10]`` (``make eval``).
 The development directory holds ``<article>.txt`` + ``<article>.annotations.tsv``
 pairs (format: ``shared/data/dev/SOURCES.md``).  Default directory:
 ``$TP_DEV_DIR`` or ``../shared/data/dev`` relative to the repository root.
@@ -20,13 +20,16 @@ import argparse
 import difflib
 import os
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 import numpy as np
 import pandas as pd
-from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
+from sklearn.metrics import normalized_mutual_info_score
+
+from helpers.themes.kmeans import adjusted_rand
 
 __all__ = [
     "align_units",
@@ -46,6 +49,12 @@ __all__ = [
 
 
 # --------------------------------------------------------------------- alignment
+def ari(a: Sequence[int], b: Sequence[int]) -> float:
+    """The adjusted Rand index (the pipeline's ``adjusted_rand``, equal to scikit-learn's to
+    1e-9), rounded to 12 decimals so that identical clusterings have a spread of exactly 0."""
+    return round(float(adjusted_rand(a, b)), 12)
+
+
 def _stream(texts: list[str]) -> tuple[str, np.ndarray]:
     """Concatenated non-whitespace characters and the owning item per character."""
     chars: list[str] = []
@@ -161,7 +170,7 @@ def _theme_scores(pred: np.ndarray, ev: ArticleEval) -> dict[str, float]:
         mask = ev.sentences[col].notna().to_numpy()
         gold = ev.sentences.loc[mask, col].astype(str).to_numpy()
         p = np.asarray(pred)[mask]
-        out[f"ARI {who}"] = float(adjusted_rand_score(gold, p))
+        out[f"ARI {who}"] = ari(gold, p)
         out[f"NMI {who}"] = float(normalized_mutual_info_score(gold, p))
     return out
 
@@ -176,7 +185,9 @@ def _collect(ev: ArticleEval, method: str, preds: list[np.ndarray]) -> Row:
 
 def theme_block(ev: ArticleEval, seeds: list[int]) -> list[Row]:
     """Theme agreement (ARI, NMI vs annotators a and b) for the project and baselines."""
-    from helpers.themes import ThemeModel, background_available, plain_baseline
+    from evaluation.baselines import plain_baseline
+    from helpers.themes.features import background_available
+    from helpers.themes.model import ThemeModel
 
     rows: list[Row] = []
     k_a = int(ev.units["theme_a"].nunique()) if "theme_a" in ev.units else 4
@@ -210,7 +221,7 @@ def theme_block(ev: ArticleEval, seeds: list[int]) -> list[Row]:
                 ev.name,
                 "annotator a vs b (units)",
                 {
-                    "ARI a": [float(adjusted_rand_score(a, b))],
+                    "ARI a": [ari(a, b)],
                     "NMI a": [float(normalized_mutual_info_score(a, b))],
                     "k": [float(b.nunique())],
                 },
@@ -223,21 +234,21 @@ def theme_block(ev: ArticleEval, seeds: list[int]) -> list[Row]:
 #: sentiment block returning rows with "Spearman a"/"Spearman b" scores.
 def sentiment_block(ev: ArticleEval, seeds: list[int]) -> list[Row]:
     """Sentence sentiment vs the annotators (``helpers.sentiment.sentiment_eval_block``)."""
-    from helpers.sentiment import sentiment_eval_block
+    from evaluation.sentiment import sentiment_eval_block
 
     return sentiment_eval_block(ev, seeds)
 
 
 def tension_block(ev: ArticleEval, seeds: list[int]) -> list[Row]:
     """Sentence tension vs the annotators (``helpers.tension.tension_eval_block``)."""
-    from helpers.tension import tension_eval_block
+    from evaluation.tension import tension_eval_block
 
     return tension_eval_block(ev, seeds)
 
 
 def actor_block(ev: ArticleEval, seeds: list[int]) -> list[Row]:
     """Per-sentence actors vs the annotators (``helpers.actors.actor_eval_block``)."""
-    from helpers.actors import actor_eval_block
+    from evaluation.actors import actor_eval_block
 
     return actor_eval_block(ev, seeds)
 
@@ -255,7 +266,7 @@ def _fmt(values: list[float] | None) -> str:
     arr = arr[np.isfinite(arr)]
     if len(arr) == 0:
         return "n/a"
-    if len(arr) == 1 or float(arr.std()) == 0.0:
+    if len(arr) == 1 or float(arr.std()) < 0.005:  # a spread that rounds to 0.00 is no spread
         return f"{arr.mean():.2f}"
     return f"{arr.mean():.2f}±{arr.std():.2f}"
 
@@ -294,7 +305,7 @@ def default_dev_dir() -> Path:
     env = os.environ.get("TP_DEV_DIR")
     if env:
         return Path(env)
-    repo_root = Path(__file__).resolve().parents[2]
+    repo_root = Path(__file__).resolve().parents[1]
     return repo_root.parent / "shared" / "data" / "dev"
 
 
@@ -330,7 +341,7 @@ def evaluate_dir(dev_dir: Path, n_seeds: int = 10) -> tuple[list[Row], list[str]
 
 def main(argv: list[str] | None = None) -> int:
     """CLI entry point; always returns 0 (the numbers are the output)."""
-    parser = argparse.ArgumentParser(prog="python -m helpers.evaluation", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m evaluation", description=__doc__.split("\n")[0])
     parser.add_argument("--dev-dir", type=Path, default=None, help="directory with *.txt + *.annotations.tsv")
     parser.add_argument("--seeds", type=int, default=10, help="KMeans seeds per method (default 10)")
     args = parser.parse_args(argv)

@@ -20,12 +20,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from .errors import InputError
-from .reading import Article, read_article
+from helpers.errors import InputError
+
+if TYPE_CHECKING:
+    from helpers.io.reading import Article
 
 SENTENCE_COLUMNS: tuple[str, ...] = (
     "sentence_id",
@@ -170,11 +172,3 @@ def sentence_table(article: Article) -> pd.DataFrame:
     df = df.astype({"sentence_id": "int64", "paragraph": "int64", "start": "int64", "end": "int64", "is_heading": bool})
     df.attrs.update(lang=article.lang, path=article.path, encoding=article.encoding)
     return df[list(SENTENCE_COLUMNS)]
-
-
-def sentences(path: str | Path, lang: str = "auto") -> pd.DataFrame:
-    """Read the article at ``path`` and return its sentence table.
-
-    Columns: see ``SENTENCE_COLUMNS``. Raises ``helpers.InputError`` on bad input.
-    """
-    return sentence_table(read_article(path, lang=lang))

@@ -15,7 +15,12 @@ import seaborn as sns
 from matplotlib.figure import Figure
 
 # what the figures show is computed once, for these figures and the batch's SVG ones
-from .svgplots import actor_grid, ranked_themes, theme_names, theme_position_grid
+from helpers.report.figure_data import (
+    actor_grid,
+    ranked_themes,
+    theme_names,
+    theme_position_grid,
+)
 
 PALETTE = "colorblind"
 
@@ -232,7 +237,7 @@ def tension_by_theme(ax_t: object, ax_s: object, themes: pd.DataFrame) -> None:
 
 def tension_arc(ax: object, sentences: pd.DataFrame, n_peaks: int = 3) -> None:
     """Tension and sentiment over the article (0–100 %), smoothed, with the peaks labelled."""
-    from .tension import arc, arc_peaks
+    from helpers.tension.arc import arc, arc_peaks
 
     n = len(sentences)
     pos = [100.0 * (i + 0.5) / n for i in range(n)]
@@ -362,7 +367,7 @@ def save_figure(fig: Figure, folder: str | Path, name: str, formats: tuple[str, 
 
 def report_dir(article: str | Path, report_dir: str | Path | None = None) -> Path:
     """Where an article's report goes: ``report_dir`` or ``<project>/reports/<article stem>``."""
-    from .reading import project_root
+    from helpers.io.reading import project_root
 
     return Path(report_dir) if report_dir else project_root() / "reports" / Path(article).stem
 
@@ -370,7 +375,7 @@ def report_dir(article: str | Path, report_dir: str | Path | None = None) -> Pat
 def arcs_figure(arcs: pd.DataFrame) -> Figure:
     """Several articles' smoothed arcs side by side on a 0–100 % axis.
 
-    ``arcs``: columns ``article, measure, position, value`` (``helpers.batch.arc_table``);
+    ``arcs``: columns ``article, measure, position, value`` (``helpers.report.compare.arc_table``);
     one panel per measure (tension 0–1, sentiment −1–1), one line per article.
     """
     style()

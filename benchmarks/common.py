@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .reading import project_root
+from helpers.io.reading import project_root
 
 SEED_ARTICLE = "seeds/openai_microsoft_spannungen.txt"
 
@@ -89,7 +89,7 @@ def plain_split_tokenize(text: str) -> tuple[int, int]:
 def bench_text_pipeline(mb: float = 1.0) -> list[dict[str, Any]]:
     """Reading + splitting + tokenising ~``mb`` MB of German text, vs the plain baseline."""
     import helpers
-    from .tokens import lemma
+    from helpers.text.tokens import lemma
 
     text = long_text(int(mb * 1_000_000))
     nbytes = len(text.encode("utf-8"))
@@ -129,7 +129,7 @@ def bench_splitters(mb: float = 0.25) -> list[dict[str, Any]]:
     import pysbd
     import simplemma
 
-    from .sentences import split_sentences
+    from helpers.text.sentences import split_sentences
 
     paragraphs = [p for p in long_text(int(mb * 1_000_000)).split("\n\n") if p]
     seg = pysbd.Segmenter(language="de", clean=False)
@@ -180,13 +180,13 @@ def _records(df: Any) -> list[dict[str, Any]]:
 
 
 def _themes() -> list[dict[str, Any]]:
-    from .themes import bench_themes
+    from benchmarks.themes import bench_themes
 
     return _records(bench_themes(repeat=2))
 
 
 def _sentiment() -> list[dict[str, Any]]:
-    from .sentiment import bench_sentiment
+    from benchmarks.sentiment import bench_sentiment
 
     return [{"language": lang, **values} for lang, values in bench_sentiment().items()]
 
@@ -196,19 +196,19 @@ def _extra_benchmarks() -> list[tuple[str, Callable[[], list[dict[str, Any]]]]]:
     return [
         ("themes: seed and ~1,000-sentence article vs plain TfidfVectorizer+KMeans", _themes),
         ("sentiment scoring: sentences/s (tokenising timed separately)", _sentiment),
-        ("whole analysis (helpers.analysis.analyze), warm, vs plain TfidfVectorizer+KMeans", _analysis),
+        ("whole analysis (helpers.analyze), warm, vs plain TfidfVectorizer+KMeans", _analysis),
         ("batch command: articles/s with --jobs 1 and 2", _batch),
     ]
 
 
 def _analysis() -> list[dict[str, Any]]:
-    from .tension import bench_analysis
+    from benchmarks.analysis import bench_analysis
 
     return _records(bench_analysis(repeat=2))
 
 
 def _batch() -> list[dict[str, Any]]:
-    from .batch import bench_batch
+    from benchmarks.batch import bench_batch
 
     return _records(bench_batch())
 

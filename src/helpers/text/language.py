@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from .errors import InputError
+from helpers.errors import InputError
 
 SUPPORTED: tuple[str, ...] = ("de", "en")
 """Languages the pipeline supports."""
@@ -47,7 +47,7 @@ _MODEL_ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
 
 def _full_identifier() -> Any:
     """py3langid's all-language identifier, its tables read from an uncompressed copy
-    in the cache folder (``tokens.cache_dir``) when there is one.
+    in the cache folder (``helpers.cache.cache_dir``) when there is one.
 
     The shipped model is LZMA-compressed: decompressing it costs every new process
     (notebook kernel, batch worker) about 0.4 s; the cached ``.npy`` files are mapped
@@ -77,7 +77,7 @@ def _model_tables() -> tuple[Any, ...]:
     from py3langid import modelio
     from py3langid.langid import MODEL_DIR, MODEL_FILE
 
-    from .tokens import cache_dir
+    from helpers.cache import cache_dir
 
     source = MODEL_DIR / MODEL_FILE
     folder = cache_dir()

@@ -18,8 +18,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError
-from .language import check_lang, detect_language
+from helpers.errors import InputError
+from helpers.io.markup import MARKUP_SUFFIXES, markup_to_text
+from helpers.text.language import check_lang, detect_language
 
 MAX_BYTES = 50_000_000
 """Refuse files larger than this (50 MB): certainly not one news article."""
@@ -185,13 +186,75 @@ def resolve_article(path: str | Path) -> Path:
 def read_article(path: str | Path, lang: str = "auto") -> Article:
     """Read an article file and return an :class:`Article`.
 
-    Raises ``InputError`` (one line) for a missing path, a folder, an empty,
-    whitespace-only, binary or undecodable file, and an unsupported language.
+    Parameters
+    ----------
+    path : str or Path
+        A ``.txt`` file (any other suffix is read as plain text too), or an ``.html``/``.htm``
+        or ``.md``/``.markdown`` file, whose markup is reduced to text first
+        (``helpers.io.markup``). A relative path is looked up as given, then relative to
+        the project root.
+    lang : {"auto", "de", "en"}
+        The article's language; ``"auto"`` detects it.
+
+    Returns
+    -------
+    Article
+
+    Raises
+    ------
+    InputError
+        One line, for a missing path, a folder, an empty, whitespace-only, binary or
+        undecodable file, a file without words, and an unsupported language.
     """
     lang = check_lang(lang)
     p = resolve_article(path)
     text, encoding = read_text_file(p)
+    text = markup_to_text(text, p.suffix)
     return article_from_text(text, lang=lang, path=str(p), encoding=encoding)
+
+
+#: A string is taken for a file path, not for text, when it has no line break and
+#: either names an existing file or ends in one of these suffixes.
+PATH_SUFFIXES: tuple[str, ...] = (".txt", ".text", *MARKUP_SUFFIXES)
+
+
+def load_source(source: str | Path | Article, lang: str = "auto") -> Article:
+    """An :class:`Article` from a path, a text string or an ``Article``.
+
+    Parameters
+    ----------
+    source : str, Path or Article
+        A ``Path`` is always a file. A string is a file path when it has no line break and
+        names an existing file (as given or relative to the project root), or when it has
+        no whitespace and ends in ``.txt``, ``.text``, ``.md``, ``.markdown``, ``.html`` or
+        ``.htm`` (then a missing file is an error, not a one-word article). Any other string
+        is the article's text itself, so a short sentence such as ``"Die Gespräche sind
+        gescheitert."`` is analysed as text. An ``Article`` is used as it is (``lang`` is
+        then ignored).
+    lang : {"auto", "de", "en"}
+
+    Returns
+    -------
+    Article
+
+    Raises
+    ------
+    InputError
+        As ``read_article`` and ``article_from_text``.
+    """
+    if isinstance(source, Article):
+        return source
+    if isinstance(source, Path):
+        return read_article(source, lang=lang)
+    if not isinstance(source, str):
+        raise InputError(f"an article is a file path, a text or an Article, not {type(source).__name__}.")
+    if "\n" not in source and source.strip():
+        stripped = source.strip()
+        if resolve_article(stripped).is_file():
+            return read_article(stripped, lang=lang)
+        if not any(ch.isspace() for ch in stripped) and stripped.lower().endswith(PATH_SUFFIXES):
+            return read_article(stripped, lang=lang)  # raises "no such file"
+    return article_from_text(source, lang=lang)
 
 
 def read_text_file(p: Path) -> tuple[str, str]:

@@ -1,0 +1,114 @@
+"""Analyse many articles in one go: the ``tension-profile`` command.
+
+``tension-profile analyze PATH... --out DIR [--lang auto|de|en] [--k auto|N] [--seed N]
+[--jobs N] [--force] [--notebooks] [--figures svg|png]``
+
+PATH may be files or folders. Folders are searched recursively for ``.txt``, ``.md``/
+``.markdown`` and ``.html``/``.htm`` files, in sorted order; hidden files and folders and
+files named ``README*``, ``SOURCES*``, ``LICENSE*``/``LICENCE*``, ``CHANGELOG*``,
+``COPYING*`` are skipped (a file given explicitly is always used). HTML is reduced to
+its text with BeautifulSoup (stdlib ``html.parser``), dropping ``script``, ``style``,
+``nav``, ``header``, ``footer`` (and ``head``, ``noscript``, ``template``), with block
+elements separated by blank lines; Markdown loses its ``#`` heading marks.
+
+Per article, ``DIR/<name>/`` receives ``report.html`` (self-contained, figures embedded),
+``sentences.csv``, ``themes.csv``, one SVG per figure (``helpers.svgplots``; PNG from
+matplotlib with ``--figures png``) and ``article.json`` (its summary row); with
+``--notebooks`` also the executed notebooks under ``notebooks/``. ``<name>`` is the
+file's stem; articles with the same stem get ``-2``, ``-3``, ... in input order.
+``DIR/summary.csv`` has one row per article.
+
+Rules:
+
+- one bad article never stops the batch: its row gets ``status=error`` and a one-line
+  reason; the command then exits with 1 and a short summary on stderr;
+- bad command-line input (missing path, folder without articles, bad ``--k``/``--lang``/
+  ``--jobs``) exits with 2 and one line on stderr;
+- an existing ``DIR/<name>/`` is never overwritten without ``--force``: that article gets
+  ``status=skipped-exists`` (its numbers are taken from the existing ``article.json``)
+  and does not count as a failure, so re-running a batch only fills the gaps;
+- each article is written into a temporary folder inside ``DIR`` and moved into place
+  with ``os.replace``, so an interrupted run never leaves a half-written report; the
+  temporary folders of a run that was killed (``.tmp-<pid>-…``) are removed by the next
+  run into the same folder, once that process no longer exists.
+
+The runner itself is ``helpers.cli.batch.run_batch``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from helpers.cli.batch import _one_line, run_batch
+from helpers.errors import InputError
+from helpers.report.article import FIGURE_FORMATS
+
+
+class _UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _UsageError(message)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="tension-profile",
+                     description="Where the conflict in news articles lies: themes, sentiment, tension.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
+    a = sub.add_parser("analyze", help="analyse articles (files or folders) into an output folder",
+                       description=__doc__.split("\n\n")[1] if __doc__ else None)
+    a.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .md, .html files or folders")
+    a.add_argument("--out", required=True, metavar="DIR", help="output folder (one sub-folder per article)")
+    a.add_argument("--lang", default="auto", help="auto (default), de or en")
+    a.add_argument("--k", default="auto", help="number of themes, or auto (default)")
+    a.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    a.add_argument("--jobs", type=int, default=1, help="articles analysed in parallel, one process each (default 1)")
+    a.add_argument("--force", action="store_true", help="overwrite existing article folders")
+    a.add_argument("--notebooks", action="store_true", help="also execute the notebooks per article")
+    a.add_argument("--figures", default="svg", choices=FIGURE_FORMATS,
+                   help="svg (default, fast) or png (the notebooks' matplotlib figures, ~0.5 s per article)")
+    a.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``tension-profile``: 0 all fine, 1 some article failed, 2 bad usage."""
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    try:
+        args = _parser().parse_args(argv)
+    except _UsageError as exc:
+        print(f"tension-profile: error: {_one_line(str(exc))} (see tension-profile --help)", file=sys.stderr)
+        return 2
+    except SystemExit as exc:  # --help
+        return int(exc.code or 0)
+    out = Path(args.out)
+    try:
+        table = run_batch(args.paths, out, lang=args.lang, k=args.k, seed=args.seed, jobs=args.jobs,
+                          force=args.force, notebooks=args.notebooks, progress=not args.no_progress,
+                          figures=args.figures)
+    except InputError as exc:
+        print(f"tension-profile: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"tension-profile: interrupted; finished articles are in {out}, unfinished ones left "
+              "nothing behind.", file=sys.stderr)
+        return 130
+    counts = table["status"].value_counts()
+    n_ok, n_err, n_skip = (int(counts.get(s, 0)) for s in ("ok", "error", "skipped-exists"))
+    line = f"tension-profile: {len(table)} article(s): {n_ok} ok, {n_err} failed, {n_skip} skipped (exists)"
+    print(f"{line}; summary in {out / 'summary.csv'}", file=sys.stderr)
+    for _, row in table[table["status"] == "error"].iterrows():
+        print(f"  {row['article']}: {row['error']}", file=sys.stderr)
+    if n_skip:
+        print("  (existing article folders were kept; pass --force to redo them)", file=sys.stderr)
+    return 1 if n_err else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

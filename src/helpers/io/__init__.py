@@ -1,0 +1,1 @@
+"""Reading: files and strings to ``Article`` objects (decoding, markup, paragraphs), and finding article files."""

@@ -1,0 +1,71 @@
+"""The one paragraph in words that says where an article's tension lies."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from helpers.tension.arc import _short
+
+
+# -------------------------------------------------------------------------- summary
+def _theme_name(themes: pd.DataFrame, theme: Any) -> str:
+    if "label" in themes and (themes["theme"] == theme).any():
+        return f"'{themes.loc[themes['theme'] == theme, 'label'].iat[0]}'"
+    return f"{theme}"
+
+
+def summary_text(result: Any) -> str:
+    """One English paragraph describing where the article's tension lies, from the numbers.
+
+    ``result``: an ``Analysis`` after ``stage_tension`` (needs ``sentences`` with
+    ``tension``; uses ``themes`` with ``tension_mean`` and ``result.actor_pairs``
+    when present).  Sentences are numbered from 1 in the text ("sentence 17 of 42").
+    """
+    sdf: pd.DataFrame = result.sentences
+    if "tension" not in sdf or len(sdf) == 0:
+        return "No tension scores: run the tension stage first."
+    t = sdf["tension"].astype(float).to_numpy()
+    parts: list[str] = []
+    themes = getattr(result, "themes", pd.DataFrame())
+    if isinstance(themes, pd.DataFrame) and "tension_mean" in themes and len(themes) > 1:
+        ranked = themes.sort_values(["tension_mean", "theme"], ascending=[False, True])
+        top, low = ranked.iloc[0], ranked.iloc[-1]
+        s = (f"The most tense theme is {_theme_name(themes, top['theme'])} (mean tension {top['tension_mean']:.2f}, "
+             f"95% CI {top['tension_ci_low']:.2f}–{top['tension_ci_high']:.2f}, "
+             f"{top['share_tense']:.0%} of its {int(top.get('n', top.get('n_sentences', 0)))} sentences tense")
+        if isinstance(top.get("dominant_actors"), str) and top["dominant_actors"]:
+            s += f"; mostly {top['dominant_actors'].replace('; ', ', ')}"
+        s += f"), the calmest {_theme_name(themes, low['theme'])} ({low['tension_mean']:.2f})."
+        parts.append(s)
+    elif isinstance(themes, pd.DataFrame) and "tension_mean" in themes and len(themes) == 1:
+        row = themes.iloc[0]
+        parts.append(f"The article has one theme, with mean tension {row['tension_mean']:.2f} "
+                     f"(95% CI {row['tension_ci_low']:.2f}–{row['tension_ci_high']:.2f}).")
+    else:
+        parts.append(f"Mean tension is {t.mean():.2f}.")
+    pairs = getattr(result, "actor_pairs", None)
+    if isinstance(pairs, pd.DataFrame) and len(pairs):
+        p = pairs.iloc[0]
+        parts.append(f"The actors most often named together are {p['actor_a']} and {p['actor_b']} "
+                     f"({int(p['n_sentences'])} sentences, mean tension {p['mean_tension']:.2f}).")
+        tense = pairs[pairs["n_sentences"] >= 2].sort_values("mean_tension", ascending=False, kind="mergesort")
+        if len(tense) and (tense.iloc[0]["actor_a"], tense.iloc[0]["actor_b"]) != (p["actor_a"], p["actor_b"]):
+            q = tense.iloc[0]
+            parts.append(f"The most tense recurring pair is {q['actor_a']} and {q['actor_b']} "
+                         f"(mean {q['mean_tension']:.2f} over {int(q['n_sentences'])} sentences).")
+    n = len(t)
+    if n >= 6:
+        thirds = np.array_split(t, 3)
+        first, last = float(thirds[0].mean()), float(thirds[-1].mean())
+        trend = "rises" if last - first > 0.05 else "falls" if first - last > 0.05 else "stays level"
+        parts.append(f"Tension {trend} from the first third ({first:.2f}) to the last ({last:.2f});")
+    i = int(np.argmax(t))
+    text = _short(sdf["text"].iat[i], 110) if "text" in sdf else ""
+    sid = int(sdf["sentence_id"].iat[i]) if "sentence_id" in sdf else i
+    parts.append(f"it peaks at sentence S{sid} ({100 * (i + 0.5) / n:.0f} % into the article, "
+                 f"tension {t[i]:.2f}): '{text}'")
+    out = " ".join(parts)
+    return out if out.endswith((".", "'")) else out + "."

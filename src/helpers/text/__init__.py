@@ -1,0 +1,1 @@
+"""Text: language, sentences, tokens and lemmas, and the shared word lists."""

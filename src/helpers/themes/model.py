@@ -1,0 +1,184 @@
+"""The theme stage's estimator: TF-IDF features, KMeans with k chosen, labels."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+
+from helpers.themes.choose_k import (
+    KMeansCache,
+    _kmeans,
+    _relabel_by_first_appearance,
+    choose_k,
+    k_prior,
+    k_range,
+    single_thread,
+    stability,
+)
+from helpers.themes.features import build_features
+from helpers.themes.kmeans import Estimator
+from helpers.themes.labels import describe_themes
+
+#: Articles with fewer sentences than this get a single theme.
+MIN_SENTENCES = 6
+
+
+# ------------------------------------------------------------------------- model
+class ThemeModel(Estimator):
+    """Theme clustering of one article's sentences (scikit-learn style).
+
+    ``fit(sentences, tokens)`` takes the foundation's sentence table
+    (``helpers.sentences``) and token table (``helpers.tokens``; computed when
+    omitted).  After fitting:
+
+    - ``labels_``: theme per sentence (ints numbered by first appearance),
+    - ``k_``: number of themes, ``k_scores_``: criterion per candidate k
+      (DataFrame ``k, silhouette, stability, log_prior, score``; empty when
+      k is fixed),
+    - ``themes_``: ``describe_themes`` table, ``stability_``: mean pairwise ARI
+      over ``n_stability`` seeds (``seed, seed+1, ...``),
+    - ``notes_``: list of human-readable notes, ``idf_kind_``: IDF used.
+
+    Parameters: ``k`` ("auto" or int), ``seed``, ``idf`` ("local", the default;
+    "background" with the optional ``wordfreq``; "auto" = background when
+    ``wordfreq`` is importable else local; "none"),
+    ``common_zipf`` (background: drop words with Zipf frequency >= this),
+    ``max_df`` (local: drop terms in more than this share of sentences),
+    ``paragraph_weight``, ``smooth_weight``, ``position_weight``,
+    ``heading_joins_next``, ``use_parts`` (add compound parts as terms),
+    ``k_max``, ``k_criterion`` ("stability" or "silhouette", see ``choose_k``),
+    ``n_init``, ``n_stability``.
+    """
+
+    def __init__(
+        self,
+        k: int | str = "auto",
+        seed: int = 0,
+        idf: str = "local",
+        common_zipf: float = 5.5,
+        max_df: float = 0.5,
+        paragraph_weight: float = 0.5,
+        smooth_weight: float = 0.5,
+        position_weight: float = 1.0,
+        heading_joins_next: bool = True,
+        use_parts: bool = False,
+        k_max: int = 10,
+        k_criterion: str = "silhouette",
+        n_init: int = 10,
+        n_stability: int = 5,
+    ) -> None:
+        self.k = k
+        self.seed = seed
+        self.idf = idf
+        self.common_zipf = common_zipf
+        self.max_df = max_df
+        self.paragraph_weight = paragraph_weight
+        self.smooth_weight = smooth_weight
+        self.position_weight = position_weight
+        self.heading_joins_next = heading_joins_next
+        self.use_parts = use_parts
+        self.k_max = k_max
+        self.k_criterion = k_criterion
+        self.n_init = n_init
+        self.n_stability = n_stability
+
+    # -- helpers
+    def _features(self, sentences: pd.DataFrame, tokens: pd.DataFrame, fitted: bool) -> Any:
+        return build_features(
+            sentences,
+            tokens,
+            lang=self.lang_,
+            idf=self.idf,
+            common_zipf=self.common_zipf,
+            max_df=self.max_df,
+            paragraph_weight=self.paragraph_weight,
+            smooth_weight=self.smooth_weight,
+            position_weight=self.position_weight,
+            heading_joins_next=self.heading_joins_next,
+            use_parts=self.use_parts,
+            vocab=self.vocab_ if fitted else None,
+            idf_values=self.idf_values_ if fitted else None,
+        )
+
+    def fit(self, sentences: pd.DataFrame, tokens: pd.DataFrame | None = None) -> "ThemeModel":
+        """Cluster the sentences of one article into themes (BLAS and OpenMP on one thread, see ``single_thread``)."""
+        with single_thread():
+            return self._fit(sentences, tokens)
+
+    def _fit(self, sentences: pd.DataFrame, tokens: pd.DataFrame | None = None) -> "ThemeModel":
+        if not (self.k == "auto" or (isinstance(self.k, (int, np.integer)) and not isinstance(self.k, bool) and self.k >= 1)):
+            raise ValueError(f"k must be 'auto' or a positive integer, not {self.k!r}")
+        if tokens is None:
+            from helpers import tokens as make_tokens  # lazy: foundation module
+
+            tokens = make_tokens(sentences)
+        sentences = sentences.reset_index(drop=True)
+        self.lang_ = str(sentences.attrs.get("lang", "de"))
+        self.notes_: list[str] = []
+        n = len(sentences)
+        x, tfidf, vocab, idf_values, kind = self._features(sentences, tokens, fitted=False)
+        cache = KMeansCache()
+        self.vocab_, self.idf_values_, self.idf_kind_ = vocab, idf_values, kind
+        self.features_ = x
+        self.k_scores_ = pd.DataFrame(columns=["k", "silhouette", "stability", "log_prior", "score"])
+        # distinct *word* vectors: the position column makes every row of x distinct
+        words = tfidf.toarray() if sparse.issparse(tfidf) else np.asarray(tfidf)
+        n_distinct = len({tuple(np.round(r, 9)) for r in words}) if n else 0
+        if n < MIN_SENTENCES:
+            k = 1
+            self.notes_.append(f"only {n} sentences (< {MIN_SENTENCES}): one theme")
+        elif self.k == "auto":
+            k, self.k_scores_ = choose_k(
+                x, k_range(n, self.k_max), k_prior(n), self.seed, self.n_init, criterion=self.k_criterion,
+                cache=cache,
+            )
+        else:
+            k = int(self.k)
+        if 1 < n_distinct < k or (n >= MIN_SENTENCES and n_distinct <= 1):
+            new_k = max(1, n_distinct)
+            self.notes_.append(f"only {n_distinct} distinct sentences (by their words): k reduced from {k} to {new_k}")
+            k = new_k
+        if k > n:
+            self.notes_.append(f"k={k} exceeds the {n} sentences: k reduced to {n}")
+            k = max(n, 1)
+        if n == 0:
+            labels = np.zeros(0, dtype=int)
+            self.centers_ = np.zeros((0, x.shape[1]))
+        elif k == 1:
+            labels = np.zeros(n, dtype=int)
+            self.centers_ = np.asarray(x.mean(axis=0))
+        else:
+            raw, centers = _kmeans(x, k, self.seed, self.n_init, cache)
+            labels = _relabel_by_first_appearance(raw)
+            order = {}
+            for r, l in zip(raw.tolist(), labels.tolist()):
+                order[l] = r
+            self.centers_ = np.vstack([centers[order[l]] for l in range(k)])
+        if len(vocab) == 0:
+            self.notes_.append("no content words: themes follow position only")
+        self.labels_ = labels
+        self.k_ = int(k)
+        self.stability_ = (
+            stability(x, k, [self.seed + i for i in range(self.n_stability)], self.n_init, cache)
+            if n and k > 1 else 1.0
+        )
+        self.themes_ = describe_themes(sentences, tokens, labels, x, tfidf, vocab, idf_values) if n else pd.DataFrame()
+        return self
+
+    def fit_predict(self, sentences: pd.DataFrame, tokens: pd.DataFrame | None = None, **kwargs: Any) -> np.ndarray:  # type: ignore[override]
+        """Fit and return the theme per sentence."""
+        return self.fit(sentences, tokens).labels_
+
+    def predict(self, sentences: pd.DataFrame, tokens: pd.DataFrame | None = None) -> np.ndarray:
+        """Nearest fitted theme for each sentence of a (possibly other) sentence table."""
+        if tokens is None:
+            from helpers import tokens as make_tokens
+
+            tokens = make_tokens(sentences)
+        x, *_ = self._features(sentences.reset_index(drop=True), tokens, fitted=True)
+        xd = x.toarray()
+        d = ((xd[:, None, :] - self.centers_[None, :, :]) ** 2).sum(axis=2)
+        return d.argmin(axis=1).astype(int)
