@@ -250,6 +250,7 @@ def test_parallel_equals_serial(tmp_path: Path) -> None:
     assert parallel["status"].tolist() == ["ok", "ok", "ok", "error"]
 
 
+@pytest.mark.slow  # new processes or figures: kept out of make quick
 def test_identical_outputs_across_runs_and_hash_seeds(batch_run: tuple[Path, int], corpus: Path,
                                                       tmp_path: Path) -> None:
     """Two fresh interpreters with different PYTHONHASHSEED write the same bytes as the in-process run."""
@@ -358,6 +359,7 @@ def test_notebooks_option_executes_the_per_article_notebooks(tmp_path: Path) -> 
         assert not errors, path.name
 
 
+@pytest.mark.slow  # new processes or figures: kept out of make quick
 def test_png_figures_on_request(tmp_path: Path, seed_path: Path) -> None:
     """--figures png: the notebooks' matplotlib figures, as files and as embedded PNG."""
     src = tmp_path / "in"
@@ -443,6 +445,7 @@ def test_leftovers_of_a_killed_run_are_removed(tmp_path: Path) -> None:
     assert sorted(p.name for p in out.iterdir()) == [f".tmp-{os.getppid()}-other-ghi", "keep-me"]
 
 
+@pytest.mark.slow  # new processes or figures: kept out of make quick
 def test_spawned_workers_give_the_same_outputs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Linux forks the workers; macOS and Windows spawn them (fresh interpreters that import
     everything themselves). Both must write the same files."""

@@ -94,6 +94,7 @@ def test_models_follow_the_scikit_learn_estimator_protocol() -> None:
     assert np.array_equal(clone(BatchKMeans(4, random_state=1)).fit_predict(x), BatchKMeans(4, random_state=1).fit(x).labels_)
 
 
+@pytest.mark.slow  # new processes or figures: kept out of make quick
 def test_analysis_does_not_import_scikit_learn(seed_path) -> None:
     """scikit-learn's import costs a new process ~1 s (notebook kernels, batch workers)."""
     import subprocess

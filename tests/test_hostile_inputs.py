@@ -178,6 +178,7 @@ def test_identical_sentences_make_one_theme(tmp_path: Path) -> None:
 
 def test_csv_cells_that_look_like_formulas_are_neutralised(tmp_path: Path) -> None:
     import pandas as pd
+
     from helpers.report.article import csv_safe
 
     df = pd.DataFrame({"text": ["=HYPERLINK(\"http://x\")", "+1", "@SUM(A1)", "normal", "-2 dead"], "n": [1, 2, 3, 4, 5]})

@@ -41,6 +41,7 @@ def test_headline_figure_panels_and_peak_labels(result) -> None:
     assert top_label.startswith(f"T{int(best['theme']) + 1} ·")
 
 
+@pytest.mark.slow  # new processes or figures: kept out of make quick
 def test_save_figure_is_deterministic(result, tmp_path: Path) -> None:
     fig = figures.theme_strip(result.sentences, result.themes)
     first = figures.save_figure(fig, tmp_path / "a", "strip")

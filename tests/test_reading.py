@@ -135,6 +135,7 @@ def test_input_error_shows_as_one_line_in_jupyter() -> None:
     assert err._render_traceback_() == ["InputError: no such file: 'x.txt'"]
 
 
+@pytest.mark.slow  # new processes or figures: kept out of make quick
 def test_language_model_cache_is_written_read_and_repaired(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The uncompressed copy of py3langid's model gives exactly py3langid's rankings."""
     import lzma

@@ -50,8 +50,8 @@ def test_bad_article_fails_before_any_kernel(tmp_path: Path, capsys: pytest.Capt
 def test_notebooks_are_found_from_any_working_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`tension-profile analyze --notebooks` run outside the checkout still finds the notebooks
     (it failed with "IndexError: list index out of range" before)."""
-    from helpers.report import notebooks as report
     from helpers.io.reading import project_root
+    from helpers.report import notebooks as report
 
     checkout = Path(__file__).resolve().parents[1]
     monkeypatch.chdir(tmp_path)

@@ -48,6 +48,7 @@ def _tips(root: ET.Element, tag: str) -> list[tuple[ET.Element, str]]:
     return out
 
 
+@pytest.mark.slow  # new processes or figures: kept out of make quick
 def test_same_figures_as_the_matplotlib_report(seed_result, english_result) -> None:  # noqa: ANN001
     from helpers.report.figures import report_figures
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 import helpers
 from helpers.text.tokens import TOKEN_COLUMNS, tokenize
@@ -105,6 +106,7 @@ def test_separable_verbs_join_only_known_verbs() -> None:
 
 
 # ------------------------------------------------------------------ lemma dictionary cache
+@pytest.mark.slow  # new processes or figures: kept out of make quick
 def test_cached_lemmas_equal_simplemma(seed_path) -> None:
     import simplemma
 
@@ -119,6 +121,7 @@ def test_cached_lemmas_equal_simplemma(seed_path) -> None:
     assert lemma("went", "en") == simplemma.lemmatize("went", lang="en") == "go"
 
 
+@pytest.mark.slow  # new processes or figures: kept out of make quick
 def test_dictionary_cache_is_written_read_and_repaired(tmp_path, monkeypatch) -> None:
     import importlib
 
