@@ -7,11 +7,10 @@ ARTICLE ?= seeds/openai_microsoft_spannungen.txt
 LANG_ARG ?= auto
 K ?= auto
 SEED ?= 0
-OUT ?= reports/$(basename $(notdir $(ARTICLE)))
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help env analyze test quick unit nbval notebooks bench eval lock clean
+.PHONY: help env analyze lab test quick unit nbval notebooks bench eval lock clean
 
 help: ## Show this list of targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-9s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -24,8 +23,11 @@ $(STAMP): pyproject.toml requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[notebooks,test]'
 	@touch $@
 
-analyze: $(STAMP) ## Run the notebooks on ARTICLE (default: the seed) and write reports/<stem>/report.html
-	$(PY) -m helpers.report.notebooks --article "$(ARTICLE)" --out "$(OUT)" --lang $(LANG_ARG) --k $(K) --seed $(SEED)
+analyze: $(STAMP) ## Analyse ARTICLE (default: the seed) and write reports/<stem>/report.html
+	$(VENV)/bin/tension-profile analyze "$(ARTICLE)" --out reports --force --no-progress --lang $(LANG_ARG) --k $(K) --seed $(SEED)
+
+lab: $(STAMP) ## Execute the notebook series on ARTICLE into reports/<stem>/notebooks/ and open it in JupyterLab
+	$(VENV)/bin/tension-profile lab "$(ARTICLE)" --out reports --lang $(LANG_ARG) --k $(K) --seed $(SEED)
 
 test: $(STAMP) ## Run the unit tests, then execute the notebooks with nbval (outputs compared)
 	$(PY) -m pytest -q tests

@@ -7,7 +7,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from helpers.report.notebooks import main, notebook_paths, run_notebooks
+from helpers.cli.main import main
+from helpers.report.notebooks import notebook_paths, run_notebooks
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -24,10 +25,8 @@ def test_every_notebook_has_a_parameters_cell_with_article() -> None:
 
 @pytest.mark.slow
 def test_notebooks_run_on_an_english_article(tmp_path: Path) -> None:
-    report = run_notebooks(FIXTURES / "en_port_strike.txt", tmp_path / "out")
-    assert report.name == "report.html" and report.exists()
-    html = report.read_text(encoding="utf-8")
-    assert "Dock workers" in html  # the article's own sentences are in the report
+    folder = run_notebooks(FIXTURES / "en_port_strike.txt", tmp_path / "out")
+    assert folder == tmp_path / "out"
     assert not (tmp_path / "out" / "05_compare_articles.ipynb").exists()  # compares several articles
     for path in notebook_paths(per_article=True):
         executed = nbformat.read(str(tmp_path / "out" / path.name), as_version=4)
@@ -41,10 +40,42 @@ def test_notebooks_run_on_an_english_article(tmp_path: Path) -> None:
 
 
 def test_bad_article_fails_before_any_kernel(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--article", str(tmp_path / "missing.txt"), "--out", str(tmp_path / "o")]) == 2
+    assert main(["lab", str(tmp_path / "missing.txt"), "--out", str(tmp_path / "o"), "--no-launch"]) == 2
     err = capsys.readouterr().err.strip()
-    assert err.startswith("error: no such file") and "\n" not in err
-    assert not (tmp_path / "o").exists()
+    assert err.startswith("tension-profile: error:") and "no such file" in err and "\n" not in err
+    assert not list((tmp_path / "o").glob("*/notebooks"))
+
+
+#: The values the committed notebooks must keep in their parameters cell: the seed article,
+#: so that nbval's stored outputs stay the reference (a user's own article goes through
+#: ``make lab``, which writes executed copies under reports/).
+DEFAULTS = {"ARTICLE": "seeds/openai_microsoft_spannungen.txt", "LANG": "auto", "K": "auto", "SEED": 0,
+            "REPORT_DIR": None}
+
+
+def test_committed_notebooks_keep_their_default_parameters() -> None:
+    for path in notebook_paths():
+        nb = nbformat.read(str(path), as_version=4)
+        cell = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+        values: dict[str, object] = {}
+        exec(cell.source, {}, values)  # noqa: S102 - our own committed notebook
+        for name, value in values.items():
+            if name in DEFAULTS:
+                assert value == DEFAULTS[name], f"{path.name}: {name} = {value!r}; commit the notebook with " \
+                                                 f"{DEFAULTS[name]!r} (use make lab for another article)"
+        text = path.read_text(encoding="utf-8")
+        assert "/tmp/" not in text and "/home/" not in text and "/root/" not in text, f"{path.name}: a local path"
+
+
+@pytest.mark.slow
+def test_lab_executes_the_series_without_touching_the_committed_notebooks(tmp_path: Path) -> None:
+    committed = {p: p.read_bytes() for p in notebook_paths()}
+    assert main(["lab", str(FIXTURES / "en_port_strike.txt"), "--out", str(tmp_path), "--no-launch"]) == 0
+    folder = tmp_path / "en_port_strike"
+    assert (folder / "report.html").exists()
+    assert sorted(p.name for p in (folder / "notebooks").glob("*.ipynb")) == [
+        p.name for p in notebook_paths(per_article=True)]
+    assert {p: p.read_bytes() for p in notebook_paths()} == committed
 
 
 def test_notebooks_are_found_from_any_working_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

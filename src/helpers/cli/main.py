@@ -74,6 +74,17 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--figures", default="svg", choices=FIGURE_FORMATS,
                    help="svg (default, fast) or png (the notebooks' matplotlib figures, ~0.5 s per article)")
     a.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    lab = sub.add_parser("lab", help="execute the notebook series on one article, then open it in JupyterLab",
+                         description="Writes OUT/<stem>/ as `analyze --notebooks --force` does (report.html, "
+                                     "tables, figures, the executed notebooks in notebooks/), then starts "
+                                     "JupyterLab at the project root on the executed 04_tension_profile.ipynb. "
+                                     "The committed notebooks are never changed.")
+    lab.add_argument("article", metavar="ARTICLE", help=".txt, .md or .html file")
+    lab.add_argument("--out", default="reports", metavar="DIR", help="output folder (default: reports)")
+    lab.add_argument("--lang", default="auto", help="auto (default), de or en")
+    lab.add_argument("--k", default="auto", help="number of themes, or auto (default)")
+    lab.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    lab.add_argument("--no-launch", action="store_true", help="only execute the notebooks; do not start JupyterLab")
     return parser
 
 
@@ -87,6 +98,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except SystemExit as exc:  # --help
         return int(exc.code or 0)
+    if args.command == "lab":
+        return _lab(args)
     out = Path(args.out)
     try:
         table = run_batch(args.paths, out, lang=args.lang, k=args.k, seed=args.seed, jobs=args.jobs,
@@ -108,6 +121,41 @@ def main(argv: Sequence[str] | None = None) -> int:
     if n_skip:
         print("  (existing article folders were kept; pass --force to redo them)", file=sys.stderr)
     return 1 if n_err else 0
+
+
+def _lab(args: argparse.Namespace) -> int:
+    """``tension-profile lab``: the notebook series for one article, opened in JupyterLab."""
+    import shutil
+    import subprocess
+
+    from helpers.io.reading import project_root
+
+    out = Path(args.out)
+    try:
+        table = run_batch([args.article], out, lang=args.lang, k=args.k, seed=args.seed, jobs=1, force=True,
+                          notebooks=True, progress=False)
+    except InputError as exc:
+        print(f"tension-profile: error: {exc}", file=sys.stderr)
+        return 2
+    row = table.iloc[0]
+    if row["status"] != "ok":
+        print(f"tension-profile: error: {row['error']}", file=sys.stderr)
+        return 1
+    notebook = (out / str(row["article"]) / "notebooks" / "04_tension_profile.ipynb").resolve()
+    root = project_root()
+    try:
+        shown = notebook.relative_to(root)
+    except ValueError:
+        shown = notebook
+    print(f"tension-profile: executed notebooks in {notebook.parent}; report in {notebook.parent.parent / 'report.html'}",
+          file=sys.stderr)
+    if args.no_launch:
+        return 0
+    jupyter = shutil.which("jupyter", path=str(Path(sys.executable).parent)) or shutil.which("jupyter")
+    if jupyter is None:
+        print("tension-profile: error: JupyterLab is not installed (pip install -e '.[notebooks]')", file=sys.stderr)
+        return 2
+    return subprocess.call([jupyter, "lab", f"--ServerApp.root_dir={root}", str(shown)])
 
 
 if __name__ == "__main__":
