@@ -10,7 +10,7 @@ SEED ?= 0
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help env analyze lab test quick unit nbval notebooks bench eval lock clean
+.PHONY: help env analyze lab test quick unit nbval notebooks bench eval train lock clean
 
 help: ## Show this list of targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-9s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -51,6 +51,9 @@ eval: $(STAMP) ## Compare themes, sentiment and tension with the human annotatio
 notebooks: $(STAMP) ## Re-execute the notebooks in place on the seed (refreshes the outputs nbval compares)
 	cd notebooks && for nb in [0-9][0-9]_*.ipynb; do \
 	  ../$(PY) -m jupyter nbconvert --log-level=WARN --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False "$$nb" || exit 1; done
+
+train: $(STAMP) ## Rebuild the shipped model weights from ../shared/data (TP_TRAIN_DIR, TP_DEV_DIR); skips without the data
+	$(PY) -m training
 
 lock: ## Re-pin requirements.lock from a fresh venv (maintainers only)
 	rm -rf /tmp/tp-lock-venv && $(PYTHON) -m venv /tmp/tp-lock-venv

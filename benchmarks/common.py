@@ -197,6 +197,8 @@ def _extra_benchmarks() -> list[tuple[str, Callable[[], list[dict[str, Any]]]]]:
         ("themes: seed and ~1,000-sentence article vs plain TfidfVectorizer+KMeans", _themes),
         ("sentiment scoring: sentences/s (tokenising timed separately)", _sentiment),
         ("whole analysis (helpers.analyze), warm, vs plain TfidfVectorizer+KMeans", _analysis),
+        ("sentence encoder and trained heads: cold and cached, vs the encoder's own time and the plain baseline",
+         _scoring),
         ("batch command: articles/s with --jobs 1 and 2", _batch),
     ]
 
@@ -205,6 +207,12 @@ def _analysis() -> list[dict[str, Any]]:
     from benchmarks.analysis import bench_analysis
 
     return _records(bench_analysis(repeat=2))
+
+
+def _scoring() -> list[dict[str, Any]]:
+    from benchmarks.scoring import bench_scoring
+
+    return _records(bench_scoring())
 
 
 def _batch() -> list[dict[str, Any]]:

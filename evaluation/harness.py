@@ -253,9 +253,36 @@ def actor_block(ev: ArticleEval, seeds: list[int]) -> list[Row]:
     return actor_eval_block(ev, seeds)
 
 
+def scoring_block(ev: ArticleEval, seeds: list[int]) -> list[Row]:
+    """The trained heads vs the annotators, in-sample (``evaluation.scoring``)."""
+    from evaluation.scoring import scoring_eval_block
+
+    return scoring_eval_block(ev, seeds)
+
+
 METRIC_BLOCKS: list[Callable[[ArticleEval, list[int]], list[Row]]] = [
-    theme_block, sentiment_block, tension_block, actor_block,
+    theme_block, sentiment_block, tension_block, scoring_block, actor_block,
 ]
+
+
+def means_by_language(rows: list[Row]) -> pd.DataFrame:
+    """Mean over articles of each method's scores, per language (the article name's prefix,
+    ``de_`` or ``en_``); a method's mean counts only the articles where it has a value."""
+    records = []
+    for r in rows:
+        lang = r.article.split("_", 1)[0]
+        for col, values in r.scores.items():
+            arr = np.asarray(values, dtype=float)
+            arr = arr[np.isfinite(arr)]
+            if len(arr):
+                records.append({"language": lang, "method": r.method, "score": col, "value": float(arr.mean())})
+    if not records:
+        return pd.DataFrame()
+    df = pd.DataFrame(records)
+    table = df.pivot_table(index=["language", "method"], columns="score", values="value", aggfunc="mean", sort=False)
+    counts = df.groupby(["language", "method"], sort=False)["value"].size()
+    table.insert(0, "cells", counts.reindex(table.index).to_numpy())
+    return table.reset_index()
 
 
 # ------------------------------------------------------------------------- table
@@ -352,6 +379,13 @@ def main(argv: list[str] | None = None) -> int:
     rows, notes = evaluate_dir(dev_dir, max(1, args.seeds))
     print(f"Agreement with the annotators in {dev_dir} (mean±std over {max(1, args.seeds)} seeds)")
     print(format_table(rows))
+    print("\nMeans over the development articles, per language")
+    with pd.option_context("display.width", 250, "display.max_rows", 500, "display.max_columns", 30):
+        print(means_by_language(rows).to_string(index=False, float_format=lambda v: f"{v:.2f}", na_rep=""))
+    from evaluation.scoring import cv_table
+
+    print("\nTrained heads, cross-validated (grouped out-of-fold Spearman rho, measured by make train)")
+    print(cv_table())
     if notes:
         print("\nNotes:")
         for n in notes:

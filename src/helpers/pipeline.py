@@ -20,15 +20,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+import numpy as np
 import pandas as pd
 
 from helpers.actors import find_actors
+from helpers.embeddings import EncoderUnavailable
 from helpers.errors import InputError
 from helpers.io.reading import Article, load_source
+from helpers.scoring import model_scores
 from helpers.sentiment.score import score_sentences, theme_sentiment
 from helpers.summary import summary_text
 from helpers.tension.profile import actor_pairs, theme_tension
@@ -37,7 +41,7 @@ from helpers.text.sentences import sentence_table
 from helpers.text.tokens import tokens
 from helpers.themes.model import ThemeModel
 
-__all__ = ["Analysis", "analyze", "sentences", "STAGES", "stage_sentences", "stage_themes", "stage_sentiment", "stage_actors",
+__all__ = ["Analysis", "analyze", "score_text", "sentences", "STAGES", "stage_sentences", "stage_themes", "stage_sentiment", "stage_actors",
            "stage_tension", "check_k"]
 
 
@@ -107,18 +111,15 @@ def stage_themes(result: Analysis) -> None:
 
 
 def stage_sentiment(result: Analysis) -> None:
-    """Sentence sentiment (lexicon + rules for German, VADER for English) and per-theme aggregates."""
+    """Rule-based sentence sentiment (lexicon + rules for German, VADER for English):
+    ``sentiment_rules``, ``sentiment_words``; ``sentiment`` is set to it until the model stage."""
     scored = score_sentences(result.sentences, result.tokens, lang=result.lang)
     sdf = result.sentences.copy()
     sdf["sentiment"] = scored["sentiment"].to_numpy()
+    sdf["sentiment_rules"] = scored["sentiment"].to_numpy()
     sdf["sentiment_words"] = scored["sentiment_words"].to_numpy()
     sdf.attrs.update(result.sentences.attrs)
     result.sentences = sdf
-    if "theme" in sdf and not result.themes.empty:
-        agg = theme_sentiment(sdf, seed=result.params.get("seed", 0)).rename(columns={
-            "mean": "sentiment_mean", "median": "sentiment_median",
-            "ci_low": "sentiment_ci_low", "ci_high": "sentiment_ci_high"}).drop(columns=["n"])
-        result.themes = result.themes.merge(agg, on="theme", how="left")
 
 
 def stage_actors(result: Analysis) -> None:
@@ -132,17 +133,52 @@ def stage_actors(result: Analysis) -> None:
 
 
 def stage_tension(result: Analysis) -> None:
-    """Sentence tension with its components, the theme profile, actor pairs, summary (``helpers.tension``)."""
-
+    """Rule-based sentence tension with its components (``helpers.tension``): ``tension_rules``,
+    ``tension_lexicon``, ``tension_contrast``, ``tension_negativity``, ``tension_actors``,
+    ``tension_terms``; ``tension`` is set to ``tension_rules`` until the model stage."""
     scored = score_tension(result.sentences, result.tokens, lang=result.lang)
     sdf = result.sentences.drop(columns=[c for c in scored.columns if c != "sentence_id" and c in result.sentences])
     for col in scored.columns:
         if col != "sentence_id":
             sdf[col] = scored[col].to_numpy()
+    sdf["tension_rules"] = sdf["tension"].to_numpy()
     sdf.attrs.update(result.sentences.attrs)
     result.sentences = sdf
+
+
+def _langs(sdf: pd.DataFrame, default: str) -> np.ndarray:
+    return sdf["lang"].astype(str).to_numpy() if "lang" in sdf else np.full(len(sdf), default)
+
+
+def stage_model(result: Analysis) -> None:
+    """Sentiment and tension from the trained heads (``helpers.scoring``): ``sentiment`` and
+    ``tension`` become the model's, next to ``sentiment_model``, ``tension_model``, their
+    ``*_model_share``, ``sentiment_confidence`` and ``sentiment_explained``. Without a usable
+    encoder the rule-based scores stay, and ``notes`` says so in one line."""
+    if result.params.get("scorer", "model") != "model" or result.sentences.empty:
+        return
+    try:
+        scored = model_scores(result.sentences, result.tokens, _langs(result.sentences, result.lang))
+    except EncoderUnavailable as exc:
+        result.notes.append(f"sentiment and tension from the word lists only: {exc}")
+        return
+    sdf = result.sentences.copy()
+    for col in scored.columns:
+        sdf[col] = scored[col].to_numpy()
+    sdf.attrs.update(result.sentences.attrs)
+    result.sentences = sdf
+
+
+def stage_profile(result: Analysis) -> None:
+    """Per-theme sentiment and tension (bootstrap 95 % intervals), actor pairs and the summary."""
+    sdf = result.sentences
+    seed = result.params.get("seed", 0)
     if "theme" in sdf and not result.themes.empty:
-        prof = theme_tension(sdf, seed=result.params.get("seed", 0)).drop(columns=["n"])
+        agg = theme_sentiment(sdf, seed=seed).rename(columns={
+            "mean": "sentiment_mean", "median": "sentiment_median",
+            "ci_low": "sentiment_ci_low", "ci_high": "sentiment_ci_high"}).drop(columns=["n"])
+        result.themes = result.themes.merge(agg, on="theme", how="left")
+        prof = theme_tension(sdf, seed=seed).drop(columns=["n"])
         themes = result.themes.drop(columns=[c for c in prof.columns if c != "theme" and c in result.themes])
         result.themes = themes.merge(prof, on="theme", how="left")
     result.actor_pairs = actor_pairs(sdf) if "actors" in sdf else pd.DataFrame()
@@ -150,7 +186,8 @@ def stage_tension(result: Analysis) -> None:
 
 
 #: Stages run by ``analyze``, in order.
-STAGES: list[Callable[[Analysis], None]] = [stage_sentences, stage_themes, stage_sentiment, stage_actors, stage_tension]
+STAGES: list[Callable[[Analysis], None]] = [stage_sentences, stage_themes, stage_sentiment, stage_actors,
+                                             stage_tension, stage_model, stage_profile]
 
 
 def check_k(k: int | str, name: str = "k") -> int | str:
@@ -234,3 +271,109 @@ def analyze(
     for stage in STAGES:
         stage(result)
     return result
+
+
+#: Columns of ``score_text``'s table, in order.
+SCORE_COLUMNS: tuple[str, ...] = (
+    "text", "lang", "sentiment", "tension", "sentiment_rules", "sentiment_model", "sentiment_model_share",
+    "sentiment_confidence", "sentiment_words", "sentiment_explained", "tension_rules", "tension_model",
+    "tension_model_share", "tension_terms", "actors")
+
+
+def loose_sentences(texts: Sequence[str], lang: str) -> Analysis:
+    """Sentences that are not an article, through the rule-based stages, each on its own.
+
+    Parameters
+    ----------
+    texts : sequence of str
+        Whitespace-collapsed sentences, all in ``lang``.
+    lang : {"de", "en"}
+
+    Returns
+    -------
+    Analysis
+        ``sentences`` (one row per text, ``sentence_id`` = position) with the rule-based
+        sentiment and tension columns and each text's own ``actors``; ``tokens``.
+        Used by ``score_text`` and by ``training/heads.py`` (the same features at training
+        and at run time).
+    """
+    sdf = pd.DataFrame({"sentence_id": np.arange(len(texts), dtype="int64"),
+                        "paragraph": np.arange(len(texts), dtype="int64"), "text": list(texts)})
+    sdf.attrs["lang"] = lang
+    toks = tokens(sdf, lang)
+    result = Analysis(path=Path("<text>"), lang=lang, sentences=sdf, tokens=toks,
+                      params={"lang": lang, "seed": 0, "actors": None})
+    stage_sentiment(result)
+    actor_lists = []  # one text is not the context of another
+    for i in range(len(texts)):
+        one, one_tokens = result.sentences.iloc[[i]].copy(), toks[toks["sentence_id"] == i].copy()
+        one.attrs["lang"] = one_tokens.attrs["lang"] = lang
+        actor_lists.append(tuple(find_actors(one, one_tokens)[0].iloc[0]))
+    result.sentences["actors"] = actor_lists
+    stage_tension(result)
+    return result
+
+
+def score_text(texts: str | Sequence[str], lang: str = "auto") -> pd.DataFrame:
+    """Score sentences on their own (headlines, quotes, survey answers) with the model of ``analyze``.
+
+    Each text is one unit, scored alone: no neighbouring sentence, no article, its actors
+    from itself only.
+
+    Parameters
+    ----------
+    texts : str or sequence of str
+        One sentence (a string) or several.
+    lang : {"auto", "de", "en"}
+        The language of all texts, or ``"auto"`` to detect each text's own.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per text, columns ``SCORE_COLUMNS``: ``sentiment`` (-1 … 1) and ``tension``
+        (0 … 1) from the trained heads, the rule-based ``sentiment_rules``/``tension_rules``,
+        the encoder head alone (``*_model``), its share of the decision (``*_model_share``,
+        0 … 1), ``sentiment_confidence`` (0 … 1, heuristic), and the explanations
+        (``sentiment_words``, ``sentiment_explained``, ``tension_terms``, ``actors``).
+
+    Raises
+    ------
+    InputError
+        For an empty list, an empty text or one without letters, or an unsupported language.
+
+    Examples
+    --------
+    >>> score_text("Die Gespräche brachen am Abend ab.")["sentiment"].iat[0] < -0.05
+    True
+    """
+    from helpers.text.language import check_lang, detect_language
+
+    items = [texts] if isinstance(texts, str) else list(texts)
+    lang = check_lang(lang)
+    if not items:
+        raise InputError("score_text needs at least one text.")
+    cleaned = [" ".join(str(t).split()) for t in items]
+    for i, text in enumerate(cleaned):
+        if not any(ch.isalpha() for ch in text):
+            raise InputError(f"text {i} has no words: give a sentence in German or English.")
+    langs = [lang if lang != "auto" else detect_language(text)[0] for text in cleaned]
+    frames = []
+    notes: list[str] = []
+    for code in ("de", "en"):
+        idx = [i for i, l in enumerate(langs) if l == code]
+        if not idx:
+            continue
+        result = loose_sentences([cleaned[i] for i in idx], code)
+        stage_model(result)
+        out = result.sentences.copy()
+        out["lang"] = code
+        out.index = idx
+        frames.append(out)
+        notes += result.notes
+    table = pd.concat(frames).sort_index()
+    for col in SCORE_COLUMNS:
+        if col not in table:
+            table[col] = np.nan
+    table = table[list(SCORE_COLUMNS)].reset_index(drop=True)
+    table.attrs["notes"] = list(dict.fromkeys(notes))
+    return table

@@ -1,0 +1,46 @@
+"""Sentence sentiment and tension from the trained heads (encoder + word lists), explained.
+
+``model_scores(sentences, tokens, langs)`` is the pipeline's model stage: it encodes the
+sentences (``helpers.embeddings``, cached), builds the word-list features
+(``helpers.scoring.features``) and applies the heads (``helpers.scoring.heads``). When the
+encoder cannot be loaded on this platform it raises ``EncoderUnavailable`` and the
+pipeline keeps the rule-based scores, with a note.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from helpers.embeddings import DEFAULT_ENCODER, encode
+from helpers.scoring.features import LEX_COLS, lexicon_features
+from helpers.scoring.heads import apply_heads, load_heads
+
+__all__ = ["LEX_COLS", "apply_heads", "lexicon_features", "load_heads", "model_scores"]
+
+
+def model_scores(sentences: pd.DataFrame, tokens: pd.DataFrame, langs: np.ndarray) -> pd.DataFrame:
+    """The model's columns for each sentence (see ``helpers.scoring.heads.apply_heads``).
+
+    Parameters
+    ----------
+    sentences : pandas.DataFrame
+        The sentence table after the rule-based sentiment and tension stages.
+    tokens : pandas.DataFrame
+        Its token table.
+    langs : numpy.ndarray of str
+        "de" or "en" per sentence.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per sentence, the index of ``sentences``.
+
+    Raises
+    ------
+    EncoderUnavailable
+        When the sentence encoder cannot be loaded here.
+    """
+    encoder = load_heads()["meta"].get("encoder", DEFAULT_ENCODER)
+    vectors = encode(list(sentences["text"]), encoder=encoder)
+    return apply_heads(vectors, langs, lexicon_features(sentences, tokens, langs))

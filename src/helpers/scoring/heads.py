@@ -1,0 +1,106 @@
+"""The trained heads: sentence sentiment and tension from a sentence encoder, stacked with
+the word-list features, with each sentence's explanation.
+
+The weights (``data/heads.json``, 17 kB) are made by ``make train`` (``training/heads.py``):
+
+1. a ridge head on ``[e5 embedding (384), 1, is_english]`` per target (sentiment on the
+   -2 … 2 scale, tension on 0 … 3), fitted on the project-scale labels of
+   ``shared/data/train/sentences_annotated.tsv`` (machine annotation following the
+   annotation guide) and of the development articles (mean of the two annotators);
+2. a small ridge "stack" over standardised ``[head output, word-list features]``
+   (``helpers.scoring.features.LEX_COLS``; the tension stack also gets the negative part
+   of the sentiment head), fitted on the heads' out-of-fold outputs;
+3. ``sentiment = clip(stack / 2, -1, 1)``, ``tension = clip(stack / 3, 0, 1)``.
+
+The explanation of a sentence is its stack: each input contributes ``beta * (x - mu) / sd``.
+``*_model_share`` is the encoder's part of the absolute contributions (0 … 1): near 1 the
+model decided, near 0 the word lists did. ``sentiment_confidence`` (0 … 1) grows with the
+distance from the neutral band (±0.05) and is halved when the encoder head and the word
+lists disagree in sign; it is a heuristic, not a calibrated probability. Model card:
+``docs/scoring.md``.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+NEUTRAL_BAND = 0.05
+
+
+@lru_cache(maxsize=1)
+def load_heads() -> dict[str, Any]:
+    """The shipped weights (``data/heads.json``) as numpy arrays plus ``meta``."""
+    raw = json.loads(resources.files("helpers").joinpath("data/heads.json").read_text(encoding="utf-8"))
+    return {k: (v if k == "meta" else np.asarray(v, dtype=np.float64)) for k, v in raw.items()}
+
+
+def _stack_inputs(names: list[str], head: np.ndarray, head_sent: np.ndarray, lex: pd.DataFrame) -> np.ndarray:
+    cols = []
+    for name in names:
+        if name == "head":
+            cols.append(head)
+        elif name == "head_sent_neg":
+            cols.append(np.maximum(0.0, -head_sent))
+        else:
+            cols.append(lex[name].to_numpy(float))
+    return np.column_stack(cols)
+
+
+def apply_heads(embeddings: np.ndarray, langs: np.ndarray, lex: pd.DataFrame) -> pd.DataFrame:
+    """Sentiment and tension of each sentence from its embedding and word-list features.
+
+    Parameters
+    ----------
+    embeddings : numpy.ndarray
+        ``(n, 384)`` e5 vectors (``helpers.embeddings.encode``).
+    langs : numpy.ndarray of str
+        "de" or "en" per sentence.
+    lex : pandas.DataFrame
+        ``helpers.scoring.features.lexicon_features`` of the same sentences.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``n`` rows, the index of ``lex``: ``sentiment`` (-1 … 1), ``tension`` (0 … 1),
+        ``sentiment_model`` and ``tension_model`` (the encoder head alone, same scales),
+        ``sentiment_model_share`` and ``tension_model_share`` (0 … 1),
+        ``sentiment_confidence`` (0 … 1), ``sentiment_explained`` (each stack input's
+        contribution, e.g. "model -0.61; words +0.12; …", on the -2 … 2 scale).
+    """
+    w = load_heads()
+    meta = w["meta"]
+    x = np.hstack([np.asarray(embeddings, dtype=np.float64), np.ones((len(embeddings), 1)),
+                   (np.asarray(langs) == "en").astype(np.float64)[:, None]])
+    head_s = x @ w["head_sent"]
+    head_t = x @ w["head_tens"]
+    parts = {}
+    for target, names, head in (("sent", meta["sent_stack"], head_s), ("tens", meta["tens_stack"], head_t)):
+        f = _stack_inputs(names, head, head_s, lex)
+        beta = w[f"stack_{target}_beta"]
+        parts[target] = ((f - w[f"stack_{target}_mu"]) / w[f"stack_{target}_sd"] * beta[:-1], beta[-1], names)
+    out = {}
+    for target, scale, lo in (("sent", 2.0, -1.0), ("tens", 3.0, 0.0)):
+        contrib, intercept, names = parts[target]
+        model_cols = [i for i, n in enumerate(names) if n.startswith("head")]
+        share = np.abs(contrib[:, model_cols]).sum(1) / (np.abs(contrib).sum(1) + 1e-12)
+        label = "sentiment" if target == "sent" else "tension"
+        out[label] = np.clip((contrib.sum(1) + intercept) / scale, lo, 1.0)
+        out[f"{label}_model"] = np.clip((head_s if target == "sent" else head_t) / scale, lo, 1.0)
+        out[f"{label}_model_share"] = share
+    sentiment = out["sentiment"]
+    confidence = 1.0 - np.exp(-np.maximum(np.abs(sentiment) - NEUTRAL_BAND, 0.0) / 0.25)
+    disagree = np.sign(head_s) * np.sign(lex["lex_sentiment"].to_numpy(float)) < 0
+    out["sentiment_confidence"] = np.where(disagree, confidence / 2, confidence)
+    names = ["model" if n == "head" else n.removeprefix("lex_") for n in meta["sent_stack"]]
+    out["sentiment_explained"] = ["; ".join(f"{n} {v:+.2f}" for n, v in zip(names, row)) for row in parts["sent"][0]]
+    df = pd.DataFrame(out, index=lex.index)
+    for col in df.columns:
+        if col != "sentiment_explained":
+            df[col] = df[col].astype(float).round(4)
+    return df

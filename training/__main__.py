@@ -1,0 +1,7 @@
+"""``python -m training [STEP ...]``: run the training steps (default: all)."""
+
+import sys
+
+from training.run import main
+
+sys.exit(main(sys.argv[1:]))
