@@ -108,7 +108,7 @@ def stage_themes(result: Analysis) -> None:
 
 def stage_sentiment(result: Analysis) -> None:
     """Sentence sentiment (lexicon + rules for German, VADER for English) and per-theme aggregates."""
-    scored = score_sentences(result.sentences, result.tokens, lang=result.lang)
+    scored = score_sentences(result.sentences, result.tokens)  # each sentence in its own language
     sdf = result.sentences.copy()
     sdf["sentiment"] = scored["sentiment"].to_numpy()
     sdf["sentiment_words"] = scored["sentiment_words"].to_numpy()
@@ -134,7 +134,7 @@ def stage_actors(result: Analysis) -> None:
 def stage_tension(result: Analysis) -> None:
     """Sentence tension with its components, the theme profile, actor pairs, summary (``helpers.tension``)."""
 
-    scored = score_tension(result.sentences, result.tokens, lang=result.lang)
+    scored = score_tension(result.sentences, result.tokens)  # each sentence in its own language
     sdf = result.sentences.drop(columns=[c for c in scored.columns if c != "sentence_id" and c in result.sentences])
     for col in scored.columns:
         if col != "sentence_id":

@@ -331,3 +331,25 @@ def sentence_table(article: Article) -> pd.DataFrame:
     df = df.astype({"sentence_id": "int64", "paragraph": "int64", "start": "int64", "end": "int64", "is_heading": bool})
     df.attrs.update(lang=article.lang, path=article.path, encoding=article.encoding)
     return df[list(SENTENCE_COLUMNS)]
+
+
+def sentence_languages(
+    sentences: pd.DataFrame, tokens: pd.DataFrame | None = None, lang: str | None = None, what: str = "this stage"
+) -> tuple[str, list[str]]:
+    """``(article language, one language per sentence)`` for a stage that scores sentences.
+
+    ``lang=`` forces one language for all sentences; else each sentence's ``lang`` column;
+    without the column, the article's language (``attrs["lang"]`` of the sentence or token
+    table, default "de"). ``InputError`` for a language other than "de" or "en".
+    """
+
+    def check(code: Any) -> str:
+        if code not in ("de", "en"):
+            raise InputError(f"{what} is available for German (de) and English (en), not {code!r}")
+        return str(code)
+
+    article = check(lang or sentences.attrs.get("lang") or (tokens.attrs.get("lang") if tokens is not None else None)
+                    or "de")
+    if lang is None and "lang" in sentences:
+        return article, [check(x) if isinstance(x, str) else article for x in sentences["lang"]]
+    return article, [article] * len(sentences)
