@@ -120,10 +120,19 @@ def resolve_article(path: str | Path) -> Path:
     parameter, e.g. ``"seeds/openai_microsoft_spannungen.txt"``.
     """
     p = Path(path).expanduser()
-    if p.is_absolute() or p.exists():
+    if p.is_absolute() or _exists(p):
         return p
     candidate = project_root() / p
-    return candidate if candidate.exists() else p
+    return candidate if _exists(candidate) else p
+
+
+def _exists(p: Path, kind: str = "any") -> bool:
+    """``p.exists()`` / ``p.is_file()`` that is False for a string no file system accepts as
+    a name (too long, a NUL character), e.g. a one-line article given as text."""
+    try:
+        return p.is_file() if kind == "file" else p.exists()
+    except (OSError, ValueError):
+        return False
 
 
 def read_article(path: str | Path, lang: str = "auto") -> Article:
@@ -193,7 +202,7 @@ def load_source(source: str | Path | Article, lang: str = "auto") -> Article:
         raise InputError(f"an article is a file path, a text or an Article, not {type(source).__name__}.")
     if "\n" not in source and source.strip():
         stripped = source.strip()
-        if resolve_article(stripped).is_file():
+        if _exists(resolve_article(stripped), "file"):
             return read_article(stripped, lang=lang)
         if not any(ch.isspace() for ch in stripped) and stripped.lower().endswith(PATH_SUFFIXES):
             return read_article(stripped, lang=lang)  # raises "no such file"

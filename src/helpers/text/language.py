@@ -195,7 +195,8 @@ def short_language(text: str) -> str | None:
     Each word votes for German or English when it is a closed-class word or greeting of
     only that language; else a lower-case word (or the first word, lower-cased) votes when
     only one language's simplemma dictionary knows it; a capitalised word votes for
-    German only as a common noun (``_german_common_noun``), so names count for nothing.
+    German only as a common noun (``_german_common_noun``) and for English only as the
+    first word that German does not list, so names count for nothing.
     More votes win; a tie is None ("Berlin", "OK.", "Merkel, Scholz, Macron").
     """
     from helpers.text.tokens import is_known
@@ -207,7 +208,8 @@ def short_language(text: str) -> str | None:
         if de and en:
             continue
         if not de and not en:
-            en = is_known(low, "en") and (word[:1].islower() or i == 0)
+            # a capitalised first word counts for English only if German does not list it ("Berlin")
+            en = is_known(low, "en") and (word[:1].islower() or (i == 0 and not is_known(word, "de")))
             de = is_known(low, "de") if word[:1].islower() else _german_common_noun(word)
             if de and en:
                 continue

@@ -28,7 +28,10 @@ sentences) tuples in ``tests/test_sentences.py`` and ``tests/test_golden_text.py
      at a sentence end: "eigener Art.") before a capitalised word that is not a Roman
      numeral is a boundary;
   7. a run of emoji followed by a capitalised sentence starter ends a sentence, and
-     an emoji run that opens a piece belongs to the sentence before.
+     an emoji run that opens a piece belongs to the sentence before;
+  8. a full stop (or ?, !) after a word of 4+ letters (not an abbreviation) or after a closing
+     quote, followed by an opening quote and a capital letter, is a boundary
+     ("... vor Gästen. “This strike ...”  “Nobody ...”"), which pySBD's German rules miss.
 
 Subheadings (see ``helpers.io.reading``) are one unit each, flagged ``is_heading``.
 Each sentence gets its own language (``helpers.text.language.sentence_language``).
@@ -90,6 +93,10 @@ _ROMAN = re.compile(r"^[IVXLC]+\b")
 _SPACE = re.compile(r"\s+")
 _EMOJI_RUN = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]+")
 _QUOTE_THEN_CLAUSE = re.compile(r"^[»«\"”“’']+\s*[,;:]")
+# 8. a sentence end before an opening quote and a capital: "... Gästen. “This strike ..."
+_QUOTE_OPENS = re.compile(r"(?:\b([^\W\d_]{4,})[.!?…]|[.!?…][”“\"»«])\s+(?=[„“\"»«][A-ZÄÖÜ])")
+_LOWER_ABBREVIATIONS = frozenset("evtl inkl bzgl zzgl exkl allg insb jährl monatl zusätzl prof ziff gegr"
+                                  " dipl univ corp bros dept govt".split())
 
 # Capitalised function words that start a new sentence after "usw.", an emoji run and the like.
 _SENTENCE_STARTERS: dict[str, frozenset[str]] = {
@@ -254,6 +261,8 @@ def _repair(text: str, spans: list[tuple[int, int]], lang: str) -> list[tuple[in
                     cuts.append(start + m.start(1))
         cuts += [start + m.end() for m in _WORD_ABBREVIATION.finditer(text[start:end])
                  if not _ROMAN.match(m.group(1))]
+        cuts += [start + m.end() for m in _QUOTE_OPENS.finditer(text[start:end])
+                 if m.group(1) is None or m.group(1).lower() not in _LOWER_ABBREVIATIONS]
         for m in _EMOJI_RUN.finditer(text, start, end):
             after = re.match(r"\s+([A-ZÄÖÜ][\w’']*)", text[m.end() : end])
             if after and after.group(1).lower() in starters:
