@@ -5,6 +5,12 @@ The text is first ranked against all of the model's 97 languages, so that a Fren
 or Dutch article is refused with a clear message instead of being analysed as German;
 the decision between German and English is then made with the model restricted to
 those two, which is reliable even on short texts.
+
+The article's language is that of its *narration* (text outside quotes,
+``article_language``); each sentence gets its own (``sentence_language``); texts too short
+for the character model (fewer than 4 words or 20 letters) are decided by their function
+and dictionary words (``short_language``) or not at all. Rules and measurements:
+``docs/text.md``.
 """
 
 from __future__ import annotations
