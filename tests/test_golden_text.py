@@ -414,3 +414,11 @@ def test_repeated_sentence_has_a_label() -> None:
 def test_summary_sentences_start_upper_case() -> None:
     summary = helpers.analyze("Die Gespräche sind gescheitert. Die Gewerkschaft droht mit Streik.").summary
     assert ". it " not in summary and "It peaks" in summary
+
+
+def test_link_list_of_short_links_is_dropped() -> None:
+    """Link density counts text without whitespace: 50 one-letter links are a link list."""
+    page = "<div>" + "<a href='/x'>l</a>" * 50 + "</div><p>Text hier.</p>"
+    assert markup.html_to_units(page) == ["Text hier."]
+    assert markup.html_to_units("<p>Der <a href='/v'>Vorstand</a> und die <a href='/g'>Gewerkschaft</a> "
+                                "einigten sich.</p>") == ["Der Vorstand und die Gewerkschaft einigten sich."]

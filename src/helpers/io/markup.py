@@ -65,7 +65,8 @@ def _is_boilerplate(node: Any) -> bool:
 
 
 def _text_len(node: Any) -> int:
-    return len(_WS.sub(" ", node.get_text(" ")).strip())
+    """Characters of text without whitespace (a separator between links is no text)."""
+    return len(_WS.sub("", node.get_text()))
 
 
 def _content_root(soup: Any) -> Any:
@@ -130,7 +131,7 @@ def _units(soup: Any, boilerplate: bool) -> list[str]:
             if name in ("header", "footer") or _is_boilerplate(node):
                 continue
             if name in ("ul", "ol", "div", "section", "p") and id(node) in with_links:
-                linked = sum(len(_WS.sub(" ", a.get_text(" ")).strip()) for a in node.find_all("a"))
+                linked = sum(_text_len(a) for a in node.find_all("a"))
                 if linked > 0.6 * max(_text_len(node), 1):
                     continue
         if name == "br":
