@@ -96,7 +96,7 @@ def test_html_to_text_drops_boilerplate_and_keeps_paragraphs() -> None:
     text = markup.html_to_text(page)
     assert text == (
         "Strike at the airline\n\nFirst paragraph, with a line break in the source.\n\n"
-        "Second & last <b>para</b>.\nNew line.\n\none\n\ntwo\n"
+        "Second & last <b>para</b>. New line.\n\none\n\ntwo\n"
     )
 
 
@@ -107,9 +107,10 @@ def test_html_to_text_deeply_nested_and_empty() -> None:
 
 
 def test_markdown_to_text_strips_heading_marks() -> None:
+    # a heading and the paragraph under it are two units (markdown-it-py, CommonMark)
     md = "# Title #\n\nText with a #hashtag.\n\n## Sub heading\nMore text.\n\nSetext\n======\n\n---\n###\n"
     assert markup.markdown_to_text(md) == (
-        "Title\n\nText with a #hashtag.\n\nSub heading\nMore text.\n\nSetext\n"
+        "Title\n\nText with a #hashtag.\n\nSub heading\n\nMore text.\n\nSetext\n"
     )
 
 

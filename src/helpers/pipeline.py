@@ -113,7 +113,7 @@ def stage_themes(result: Analysis) -> None:
 def stage_sentiment(result: Analysis) -> None:
     """Rule-based sentence sentiment (lexicon + rules for German, VADER for English):
     ``sentiment_rules``, ``sentiment_words``; ``sentiment`` is set to it until the model stage."""
-    scored = score_sentences(result.sentences, result.tokens, lang=result.lang)
+    scored = score_sentences(result.sentences, result.tokens)  # each sentence in its own language
     sdf = result.sentences.copy()
     sdf["sentiment"] = scored["sentiment"].to_numpy()
     sdf["sentiment_rules"] = scored["sentiment"].to_numpy()
@@ -136,7 +136,7 @@ def stage_tension(result: Analysis) -> None:
     """Rule-based sentence tension with its components (``helpers.tension``): ``tension_rules``,
     ``tension_lexicon``, ``tension_contrast``, ``tension_negativity``, ``tension_actors``,
     ``tension_terms``; ``tension`` is set to ``tension_rules`` until the model stage."""
-    scored = score_tension(result.sentences, result.tokens, lang=result.lang)
+    scored = score_tension(result.sentences, result.tokens)  # each sentence in its own language
     sdf = result.sentences.drop(columns=[c for c in scored.columns if c != "sentence_id" and c in result.sentences])
     for col in scored.columns:
         if col != "sentence_id":

@@ -65,7 +65,9 @@ def summary_text(result: Any) -> str:
     i = int(np.argmax(t))
     text = _short(sdf["text"].iat[i], 110) if "text" in sdf else ""
     sid = int(sdf["sentence_id"].iat[i]) if "sentence_id" in sdf else i
-    parts.append(f"it peaks at sentence S{sid} ({100 * (i + 0.5) / n:.0f} % into the article, "
+    # lower case only after the trend clause's semicolon; a sentence of its own otherwise
+    opener = "it" if parts[-1].endswith(";") else "It"
+    parts.append(f"{opener} peaks at sentence S{sid} ({100 * (i + 0.5) / n:.0f} % into the article, "
                  f"tension {t[i]:.2f}): '{text}'")
     out = " ".join(parts)
     return out if out.endswith((".", "'")) else out + "."

@@ -5,40 +5,33 @@ Latin-1 (common for German Word exports) as a fallback. The decoded text is
 normalised (CRLF/CR -> LF, Unicode NFC, soft hyphens and zero-width spaces dropped);
 all character offsets in the project refer to ``Article.text``.
 
-Paragraphs: blocks separated by blank lines. A file without any blank line (one
-paragraph per line, like the seed article) makes each non-empty line a paragraph.
-A short first line without final punctuation inside a block (a subheading) becomes
-its own paragraph.
+Paragraphs and headings: ``helpers.io.paragraphs`` (blank lines, one paragraph per
+line, or hard-wrapped text detected from the file's own line statistics).
+
+Language: ``"auto"`` refuses an article that is confidently in another language
+(``detect_language``) and otherwise takes the language of most *narration* letters
+(text outside quotes, ``article_language``), so a German article that quotes English
+speakers at length stays German; a text too short to tell raises ``InputError``.
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from helpers.errors import InputError
 from helpers.io.markup import MARKUP_SUFFIXES, markup_to_text
-from helpers.text.language import check_lang, detect_language
+from helpers.io.paragraphs import Paragraph, split_paragraphs
+from helpers.text.language import article_language, check_lang, detect_language
+
+__all__ = ["Article", "Paragraph", "article_from_text", "decode_bytes", "load_source", "normalise",
+           "read_article", "read_text_file", "resolve_article", "split_paragraphs"]
 
 MAX_BYTES = 50_000_000
 """Refuse files larger than this (50 MB): certainly not one news article."""
 
-_BLANK_LINE = re.compile(r"\n[ \t\f\v\u00a0]*\n")
 _DROP_CHARS = str.maketrans("", "", "\u00ad\u200b\ufeff")
-_TERMINAL = tuple(".!?:;,…\"'“”»«›‹)-–—")
-_HEADING_MAX_WORDS = 10
-_HEADING_MAX_CHARS = 80
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    """One paragraph: its character span in ``Article.text`` and whether it is a heading."""
-
-    start: int
-    end: int
-    is_heading: bool = False
 
 
 @dataclass(frozen=True)
@@ -108,56 +101,6 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFC", text).translate(_DROP_CHARS)
 
 
-def looks_like_heading(line: str) -> bool:
-    """A short line with letters and without final punctuation (a subheading)."""
-    line = line.strip()
-    return (
-        bool(line)
-        and any(ch.isalpha() for ch in line)
-        and not line.endswith(_TERMINAL)
-        and len(line) <= _HEADING_MAX_CHARS
-        and len(line.split()) <= _HEADING_MAX_WORDS
-    )
-
-
-def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
-    """Split normalised text into paragraph spans (see module docstring)."""
-    if _BLANK_LINE.search(text):
-        blocks = _spans(text, _BLANK_LINE)
-    else:
-        blocks = _spans(text, re.compile(r"\n"))
-    paragraphs: list[Paragraph] = []
-    for start, end in blocks:
-        lines = _spans(text[start:end], re.compile(r"\n"))
-        first_start, first_end = lines[0]
-        first = text[start + first_start : start + first_end]
-        follows = text[start + lines[1][0]] if len(lines) > 1 else ""
-        if looks_like_heading(first) and not follows.islower():
-            paragraphs.append(Paragraph(start + first_start, start + first_end, True))
-            if len(lines) > 1:
-                rest_start = start + lines[1][0]
-                paragraphs.append(Paragraph(rest_start, end, False))
-        else:
-            paragraphs.append(Paragraph(start, end, False))
-    return tuple(paragraphs)
-
-
-def _spans(text: str, separator: re.Pattern[str]) -> list[tuple[int, int]]:
-    """Spans of the non-blank pieces between separators, stripped of outer whitespace."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for match in [*separator.finditer(text), None]:
-        end = match.start() if match else len(text)
-        piece = text[pos:end]
-        if piece.strip():
-            lead = len(piece) - len(piece.lstrip())
-            trail = len(piece) - len(piece.rstrip())
-            spans.append((pos + lead, end - trail))
-        if match:
-            pos = match.end()
-    return spans
-
-
 def project_root(start: str | Path | None = None) -> Path:
     """The project checkout: the folder holding ``pyproject.toml`` and ``notebooks/`` above
     ``start`` (default: the working folder), else above this package (an editable install
@@ -177,10 +120,19 @@ def resolve_article(path: str | Path) -> Path:
     parameter, e.g. ``"seeds/openai_microsoft_spannungen.txt"``.
     """
     p = Path(path).expanduser()
-    if p.is_absolute() or p.exists():
+    if p.is_absolute() or _exists(p):
         return p
     candidate = project_root() / p
-    return candidate if candidate.exists() else p
+    return candidate if _exists(candidate) else p
+
+
+def _exists(p: Path, kind: str = "any") -> bool:
+    """``p.exists()`` / ``p.is_file()`` that is False for a string no file system accepts as
+    a name (too long, a NUL character), e.g. a one-line article given as text."""
+    try:
+        return p.is_file() if kind == "file" else p.exists()
+    except (OSError, ValueError):
+        return False
 
 
 def read_article(path: str | Path, lang: str = "auto") -> Article:
@@ -250,7 +202,7 @@ def load_source(source: str | Path | Article, lang: str = "auto") -> Article:
         raise InputError(f"an article is a file path, a text or an Article, not {type(source).__name__}.")
     if "\n" not in source and source.strip():
         stripped = source.strip()
-        if resolve_article(stripped).is_file():
+        if _exists(resolve_article(stripped), "file"):
             return read_article(stripped, lang=lang)
         if not any(ch.isspace() for ch in stripped) and stripped.lower().endswith(PATH_SUFFIXES):
             return read_article(stripped, lang=lang)  # raises "no such file"
@@ -285,8 +237,12 @@ def article_from_text(
         raise InputError(f"{name} contains only whitespace: there is no article to analyse.")
     if not any(ch.isalpha() for ch in text):
         raise InputError(f"{name} contains no words (no letters at all): give an article in German or English.")
+    paragraphs = split_paragraphs(text)
     if lang == "auto":
-        lang, prob = detect_language(text)
+        detected, prob = detect_language(text)  # refuses French, Dutch, ...
+        lang, share = article_language([text[p.start : p.end] for p in paragraphs])
+        if lang != detected:
+            prob = share
     else:
         prob = 1.0
     return Article(
@@ -295,5 +251,5 @@ def article_from_text(
         lang=lang,
         lang_probability=prob,
         encoding=encoding,
-        paragraphs=split_paragraphs(text),
+        paragraphs=paragraphs,
     )

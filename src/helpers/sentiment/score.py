@@ -12,20 +12,14 @@ from helpers.sentiment.english import _EN_WORD, _score_en, _vader
 from helpers.sentiment.german import RULES, _score_de
 from helpers.sentiment.lexicon import _key, load_lexicon
 from helpers.stats import bootstrap_mean_ci
+from helpers.text.sentences import sentence_languages
 
 NEUTRAL_BAND = 0.05
 """Scores in [-0.05, 0.05] count as neutral in ``theme_sentiment`` (VADER's convention)."""
 
 
 # ------------------------------------------------------------------------ public API
-def _lang_of(sentences: pd.DataFrame, tokens: pd.DataFrame | None, lang: str | None) -> str:
-    lang = lang or sentences.attrs.get("lang") or (tokens.attrs.get("lang") if tokens is not None else None)
-    if lang not in ("de", "en"):
-        raise InputError(f"sentiment is available for German (de) and English (en), not {lang!r}")
-    return str(lang)
-
-
-def _token_groups(sentences: pd.DataFrame, tokens: pd.DataFrame | None, lang: str) -> tuple[pd.DataFrame, dict[int, list[int]]]:
+def _token_groups(sentences: pd.DataFrame, tokens: pd.DataFrame | None, lang: str | None) -> tuple[pd.DataFrame, dict[int, list[int]]]:
     if tokens is None:
         from helpers.text.tokens import tokens as make_tokens
 
@@ -55,37 +49,43 @@ def score_sentences(
 ) -> pd.DataFrame:
     """Sentiment per sentence.
 
-    ``sentences``: the sentence table (``sentence_id``, ``text``; language in
-    ``attrs["lang"]`` or ``lang=``).  ``tokens``: its token table (made with
-    ``helpers.tokens`` when omitted; English ignores it).  Returns one row per
+    ``sentences``: the sentence table (``sentence_id``, ``text``). Each sentence is scored
+    with its own language's rules: German with the lexicon and rules, English with VADER,
+    by the table's ``lang`` column (an English quote in a German article gets VADER, the
+    German sentences around it the German rules); without the column, by the article's
+    language (``attrs["lang"]``); ``lang=`` forces one language for all.  ``tokens``: its
+    token table (made with ``helpers.tokens`` when omitted; English ignores it).  Returns one row per
     sentence: ``sentence_id``, ``sentiment`` in [-1, 1], ``sentiment_raw`` (German: summed
     contributions / sqrt(n_polar); VADER: summed word valences / 4), ``n_polar`` (words that scored),
     ``sentiment_words`` ("word contribution; ..."; ``nicht~`` marks a negation,
     ``[druck]`` a compound head, ``½`` the half-weighted part before a contrast),
-    ``sentiment_method``.
+    ``sentiment_method`` (per sentence).
     """
-    lang = _lang_of(sentences, tokens, lang)
+    article, langs = sentence_languages(sentences, tokens, lang, "sentiment")
     sids = [int(s) for s in sentences["sentence_id"]]
-    rows: list[tuple[float, float, int, str]] = []
-    if lang == "en":
-        if lexicon != "default":
-            raise InputError(f"lexicon={lexicon!r} is German only; English sentences are scored with VADER")
-        rules_en = frozenset(rules)
-        rows = [_score_en(str(t), rules_en) for t in sentences["text"]]
-        method = "vader"
-    else:
-        rules_set = frozenset(rules)
+    rows: list[tuple[float, float, int, str]] = [(0.0, 0.0, 0, "")] * len(sids)
+    methods = [""] * len(sids)
+    rules_set = frozenset(rules)
+    if lexicon != "default" and "de" not in langs:
+        raise InputError(f"lexicon={lexicon!r} is German only; English sentences are scored with VADER")
+    for i, text in enumerate(sentences["text"]):
+        if langs[i] == "en":
+            rows[i], methods[i] = _score_en(str(text), rules_set), "vader"
+    if "de" in langs:
         unknown = rules_set - set(RULES)
         if unknown:
             raise InputError(f"unknown sentiment rules {sorted(unknown)}: choose from {', '.join(RULES)}")
         lex = load_lexicon(lexicon)
         tokens, groups = _token_groups(sentences, tokens, lang)
         texts, norms, parts, negs = _columns(tokens)
-        for sid in sids:
-            idx = groups.get(sid, [])
-            rows.append(_score_de([texts[i] for i in idx], [norms[i] for i in idx], [parts[i] for i in idx],
-                                  [negs[i] for i in idx], lex, rules_set))
         method = f"lexicon:{lex.name}" + ("" if rules_set == set(RULES) else f" rules={','.join(sorted(rules_set)) or 'none'}")
+        for i, sid in enumerate(sids):
+            if langs[i] != "de":
+                continue
+            idx = groups.get(sid, [])
+            rows[i] = _score_de([texts[j] for j in idx], [norms[j] for j in idx], [parts[j] for j in idx],
+                                [negs[j] for j in idx], lex, rules_set)
+            methods[i] = method
     out = pd.DataFrame(
         {
             "sentence_id": pd.Series(sids, dtype="int64"),
@@ -93,10 +93,10 @@ def score_sentences(
             "sentiment_raw": [round(r[1], 4) for r in rows],
             "n_polar": pd.Series([r[2] for r in rows], dtype="int64"),
             "sentiment_words": [r[3] for r in rows],
-            "sentiment_method": method,
+            "sentiment_method": pd.Series(methods, dtype=object),
         }
     )
-    out.attrs["lang"] = lang
+    out.attrs["lang"] = article
     return out
 
 
@@ -110,23 +110,22 @@ def naive_sentiment(
     """Baseline: (positive - negative lexicon words) / (positive + negative), no rules.
 
     German looks up lemmas (``norm``) in the lexicon as they are (no compounds);
-    English counts VADER lexicon words.  Returns ``sentence_id``, ``sentiment_naive``.
+    English counts VADER lexicon words; each sentence in its own language (as
+    ``score_sentences``).  Returns ``sentence_id``, ``sentiment_naive``.
     """
-    lang = _lang_of(sentences, tokens, lang)
-    if lang == "en":
-        lex_en = _vader().lexicon
-        values = []
-        for text in sentences["text"]:
-            signs = [np.sign(lex_en[w.lower()]) for w in _EN_WORD.findall(str(text)) if w.lower() in lex_en]
-            values.append(_naive(signs))
-    else:
+    _, langs = sentence_languages(sentences, tokens, lang, "sentiment")
+    values = [0.0] * len(sentences)
+    lex_en = _vader().lexicon if "en" in langs else {}
+    for i, text in enumerate(sentences["text"]):
+        if langs[i] == "en":
+            values[i] = _naive([np.sign(lex_en[w.lower()]) for w in _EN_WORD.findall(str(text)) if w.lower() in lex_en])
+    if "de" in langs:
         lex = load_lexicon(lexicon)
         tokens, groups = _token_groups(sentences, tokens, lang)
         _, norms, _, _ = _columns(tokens)
-        values = []
-        for sid in sentences["sentence_id"]:
-            signs = [np.sign(lex.polarity.get(_key(norms[i]), 0.0)) for i in groups.get(int(sid), [])]
-            values.append(_naive(signs))
+        for i, sid in enumerate(sentences["sentence_id"]):
+            if langs[i] == "de":
+                values[i] = _naive([np.sign(lex.polarity.get(_key(norms[j]), 0.0)) for j in groups.get(int(sid), [])])
     return pd.DataFrame({"sentence_id": [int(s) for s in sentences["sentence_id"]], "sentiment_naive": values})
 
 

@@ -15,6 +15,7 @@ from helpers.tension.lexicon import (
     _phrase_hits,
     load_tension_lexicon,
 )
+from helpers.text.sentences import sentence_languages
 from helpers.text.tokens import separable_verbs
 from helpers.text.wordlists import ADDITIVE_AFTER_TENSION as _ADDITIVE_AFTER
 from helpers.text.wordlists import CONTRAST_AFTER_COMMA_TENSION as _CONTRAST_AFTER_COMMA
@@ -114,13 +115,6 @@ def combine(
     return np.clip(out, 0.0, 1.0)
 
 
-def _lang(sentences: pd.DataFrame, tokens: pd.DataFrame | None, lang: str | None) -> str:
-    lang = lang or sentences.attrs.get("lang") or (tokens.attrs.get("lang") if tokens is not None else None) or "de"
-    if lang not in ("de", "en"):
-        raise InputError(f"tension is available for German (de) and English (en), not {lang!r}")
-    return str(lang)
-
-
 def score_tension(
     sentences: pd.DataFrame,
     tokens: pd.DataFrame | None = None,
@@ -132,7 +126,10 @@ def score_tension(
     """Tension per sentence with its components.
 
     ``sentences``: a sentence table (``sentence_id``, ``text``; optional
-    ``sentiment`` and ``actors``, computed when missing); ``tokens``: its token
+    ``sentiment`` and ``actors``, computed when missing). Each sentence is scored with
+    its own language's lexicon, negators and contrast markers (the ``lang`` column; without
+    it the article's language ``attrs["lang"]``; ``lang=`` forces one language for all,
+    as in ``helpers.sentiment.score_sentences``); ``tokens``: its token
     table (made with ``helpers.tokens`` when omitted).  Returns one row per
     sentence, in the order of ``sentences``: ``sentence_id``, ``tension``,
     ``tension_lexicon``, ``tension_contrast``, ``tension_negativity``,
@@ -142,12 +139,12 @@ def score_tension(
     """
     if "sentence_id" not in sentences or "text" not in sentences:
         raise InputError("score_tension needs a sentence table with sentence_id and text (helpers.sentences)")
-    lang = _lang(sentences, tokens, lang)
+    article, langs = sentence_languages(sentences, tokens, lang, "tension")
     if tokens is None:
         from helpers.text.tokens import tokens as make_tokens
 
         tokens = make_tokens(sentences, lang)
-    lex = load_tension_lexicon(lang, lexicon_path)
+    lexicons = {code: load_tension_lexicon(code, lexicon_path) for code in sorted(set(langs))}
     if "sentiment" in sentences:
         sentiment = pd.to_numeric(sentences["sentiment"], errors="coerce").fillna(0.0).to_numpy(float)
     else:
@@ -170,6 +167,7 @@ def score_tension(
 
     rows = []
     for row_i, sid in enumerate(int(s) for s in sentences["sentence_id"]):
+        lang, lex = langs[row_i], lexicons[langs[row_i]]
         idx = groups.get(sid, [])
         t = [texts[i] for i in idx]
         lows = [x.lower() for x in t]
@@ -230,5 +228,5 @@ def score_tension(
         out[c] = out[c].astype(float).round(4)
     out["sentence_id"] = out["sentence_id"].astype("int64")
     out["tension_n_actors"] = out["tension_n_actors"].astype("int64")
-    out.attrs["lang"] = lang
+    out.attrs["lang"] = article
     return out[cols]

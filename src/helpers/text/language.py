@@ -5,11 +5,18 @@ The text is first ranked against all of the model's 97 languages, so that a Fren
 or Dutch article is refused with a clear message instead of being analysed as German;
 the decision between German and English is then made with the model restricted to
 those two, which is reliable even on short texts.
+
+The article's language is that of its *narration* (text outside quotes,
+``article_language``); each sentence gets its own (``sentence_language``); texts too short
+for the character model (fewer than 4 words or 20 letters) are decided by their function
+and dictionary words (``short_language``) or not at all. Rules and measurements:
+``docs/text.md``.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -145,3 +152,120 @@ def detect_language(text: str) -> tuple[str, float]:
         return lang, float(probs[lang] / total)
     lang, p = _identifier(True).classify(sample)
     return str(lang), float(p)
+
+
+# ------------------------------------------------------------------ narration, sentences, short texts
+_QUOTED = re.compile(r"„[^“”\"]*[“”\"]|“[^”]*”|»[^«]*«|«[^»]*»|\"[^\"]*\"|‚[^‘’]*[‘’]")
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+SHORT_WORDS = 4
+"""A text with fewer words than this (or fewer than ``SHORT_LETTERS`` letters) is too short for
+the character model: ``short_language`` decides it."""
+SHORT_LETTERS = 20
+_MIN_NARRATION_LETTERS = 40
+# closed-class words and greetings that settle very short inputs; words in both lists count for neither
+_SHORT_WORDS: dict[str, frozenset[str]] = {
+    "de": frozenset(
+        "ja nein nicht kein keine danke bitte schön guten morgen tag abend hallo tschüss natürlich genau "
+        "niemals doch und oder aber ich du wir ihr sie er es der das dem den des ein eine einer ist sind "
+        "war waren hat haben wird werden mit von zu für auf bei nach aus über unter gegen noch schon nur "
+        "auch sehr gut toll klar ok okay".split()),
+    "en": frozenset(
+        "yes no not none thanks thank please hello hi bye good morning evening of course never and or "
+        "but i you we they he she it the a an is are was were has have will with from to for at by after "
+        "about over under against still already only also very well done great way okay ok".split()),
+}
+
+
+def narration(text: str) -> str:
+    """``text`` without its quoted passages („…“, “…”, »…«, «…», "…", ‚…‘)."""
+    return _QUOTED.sub(" ", text)
+
+
+def is_short(text: str) -> bool:
+    """Fewer than ``SHORT_WORDS`` words or fewer than ``SHORT_LETTERS`` letters."""
+    words = _WORD.findall(text)
+    return len(words) < SHORT_WORDS or sum(len(w) for w in words) < SHORT_LETTERS
+
+
+def _german_common_noun(word: str) -> bool:
+    """A capitalised word simplemma knows with a plural form (-e, -en, -n, -er): "Warnstreik",
+    not a name ("Merkel", "Berlin": only a genitive -s)."""
+    from helpers.text.tokens import is_known, lemma
+
+    return any(is_known(word + s, "de") and lemma(word + s, "de") == word for s in ("e", "en", "n", "er"))
+
+
+def short_language(text: str) -> str | None:
+    """The language of a very short text, or None when its words give no evidence.
+
+    Each word votes for German or English when it is a closed-class word or greeting of
+    only that language; else a lower-case word (or the first word, lower-cased) votes when
+    only one language's simplemma dictionary knows it; a capitalised word votes for
+    German only as a common noun (``_german_common_noun``) and for English only as the
+    first word that German does not list, so names count for nothing.
+    More votes win; a tie is None ("Berlin", "OK.", "Merkel, Scholz, Macron").
+    """
+    from helpers.text.tokens import is_known
+
+    votes = {"de": 0, "en": 0}
+    for i, word in enumerate(_WORD.findall(text)):
+        low = word.lower()
+        de, en = low in _SHORT_WORDS["de"], low in _SHORT_WORDS["en"]
+        if de and en:
+            continue
+        if not de and not en:
+            # a capitalised first word counts for English only if German does not list it ("Berlin")
+            en = is_known(low, "en") and (word[:1].islower() or (i == 0 and not is_known(word, "de")))
+            de = is_known(low, "de") if word[:1].islower() else _german_common_noun(word)
+            if de and en:
+                continue
+        votes["de"] += de
+        votes["en"] += en
+    if votes["de"] == votes["en"]:
+        return None
+    return "de" if votes["de"] > votes["en"] else "en"
+
+
+def _de_or_en(text: str) -> str:
+    return str(_identifier(True).classify(text)[0])
+
+
+def sentence_language(sentence: str, article_lang: str) -> str:
+    """A sentence's language: of its narration (text outside quotes) when that is not short,
+    else of the whole sentence; a short sentence follows ``short_language`` and, without
+    evidence, ``article_lang``. Uses the model restricted to German and English (never the
+    refusal of ``detect_language``, which misfires on single sentences)."""
+    outside = narration(sentence)
+    if not is_short(outside):
+        return _de_or_en(outside)
+    if not is_short(sentence):
+        return _de_or_en(sentence)
+    return short_language(sentence) or article_lang
+
+
+def article_language(texts: list[str]) -> tuple[str, float]:
+    """The article's language from its paragraphs: ``(lang, share)``.
+
+    The language of most *narration* letters (text outside quotes, each paragraph
+    decided separately), so a German article quoting English speakers at length is German;
+    with fewer than 40 narration letters, of all letters; for a text that is short
+    everywhere, ``short_language``. ``share`` is the winning language's share of the
+    letters that voted. Raises ``InputError`` when nothing decides (``lang=`` / ``--lang``).
+    """
+    for strip in (True, False):
+        votes = {"de": 0, "en": 0}
+        for text in texts:
+            part = narration(text) if strip else text
+            if not is_short(part):
+                votes[_de_or_en(part)] += sum(ch.isalpha() for ch in part)
+        if sum(votes.values()) >= _MIN_NARRATION_LETTERS or (not strip and sum(votes.values())):
+            lang = max(SUPPORTED, key=lambda code: votes[code])
+            return lang, votes[lang] / sum(votes.values())
+    langs = [x for x in (short_language(t) for t in texts) if x]
+    if not langs or langs.count("de") == langs.count("en"):
+        raise InputError(
+            "the text is too short to tell whether it is German or English: "
+            "give lang='de' or 'en' (--lang on the command line)."
+        )
+    lang = max(SUPPORTED, key=langs.count)
+    return lang, langs.count(lang) / len(langs)

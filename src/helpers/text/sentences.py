@@ -1,22 +1,45 @@
-"""Sentence splitting: pySBD per paragraph, plus a few documented repairs.
+"""Sentence splitting: pySBD per paragraph, made safe, plus a few documented repairs.
 
 pySBD (MIT) handles most German and English abbreviations, ordinal dates and
-initials. On real scraped German news it fails in four known ways, repaired here
-(each tested as (text, expected sentences) tuples in ``tests/test_sentences.py``):
+initials. Around it (rules in ``docs/text.md``; each tested as (text, expected
+sentences) tuples in ``tests/test_sentences.py`` and ``tests/test_golden_text.py``):
 
-1. a missing space after a full stop ("EuGH.Hingegen") is a boundary;
-2. a closing quote split off to the next sentence ('... falsch." Dann') goes back;
-3. a split after an abbreviation followed by a lowercase word or a number
-   ("Abs. | 2 GG", "Jh. | war") is undone;
-4. an abbreviation that can end a sentence ("usw.", "etc.", "Mio.", "Mrd.")
-   followed by a capitalised function word ("usw. Dann", "Mrd. Die") is a boundary.
+- **Addresses are protected.** ``.``, ``?`` and ``!`` inside URLs, e-mail addresses,
+  ``www.``/domain names and brand.tld names ("Booking.Com") are masked one-for-one with
+  private-use characters before splitting and repairing, so that neither pySBD nor the
+  "missing space" repair cuts them; the masked text has the same length, so the spans
+  are spans of the original.
+- **pySBD never takes an article down.** pySBD builds regular expressions from the
+  text and raises on some inputs ("B.A. … B(asis)"). Any exception falls back, for
+  that paragraph only: pySBD on the text with brackets and regex metacharacters
+  masked, then syntok (MIT), then a plain punctuation + capital letter rule; the
+  fallback is logged (``helpers.text.sentences`` logger).
+- **Repairs** of pySBD's known misses on news text:
 
-Subheadings (a short line without final punctuation, see ``reading``) are one unit
-each, flagged ``is_heading``.
+  1. a missing space after a full stop ("EuGH.Hingegen") is a boundary;
+  2. a closing quote split off to the next sentence ('... falsch." Dann') goes back;
+  3. a split after an abbreviation followed by a lowercase word or a number
+     ("Abs. | 2 GG", "Jh. | war") is undone;
+  4. an abbreviation that can end a sentence ("usw.", "etc.", "Mio.", "Mrd.")
+     followed by a capitalised function word ("usw. Dann", "Mrd. Die") is a boundary;
+  5. a piece without letters or digits (".", "«", "🎉") or one opening with ``, ; :``
+     after a closing quote (»…?«, rief er) joins the sentence before;
+  6. "Art.", "Abs.", "Nr.", "Ziff." (abbreviations before a number that are also words
+     at a sentence end: "eigener Art.") before a capitalised word that is not a Roman
+     numeral is a boundary;
+  7. a run of emoji followed by a capitalised sentence starter ends a sentence, and
+     an emoji run that opens a piece belongs to the sentence before;
+  8. a full stop (or ?, !) after a word of 4+ letters (not an abbreviation) or after a closing
+     quote, followed by an opening quote and a capital letter, is a boundary
+     ("... vor Gästen. “This strike ...”  “Nobody ...”"), which pySBD's German rules miss.
+
+Subheadings (see ``helpers.io.reading``) are one unit each, flagged ``is_heading``.
+Each sentence gets its own language (``helpers.text.language.sentence_language``).
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -29,6 +52,8 @@ from helpers.errors import InputError
 if TYPE_CHECKING:
     from helpers.io.reading import Article
 
+log = logging.getLogger(__name__)
+
 SENTENCE_COLUMNS: tuple[str, ...] = (
     "sentence_id",
     "paragraph",
@@ -36,16 +61,22 @@ SENTENCE_COLUMNS: tuple[str, ...] = (
     "start",
     "end",
     "is_heading",
+    "lang",
 )
 """Columns of the sentence table:
 
 - ``sentence_id``: 0-based position in the article.
 - ``paragraph``: 0-based paragraph index.
-- ``text``: the sentence with whitespace collapsed to single spaces.
+- ``text``: the sentence with whitespace collapsed to single spaces (a word hyphenated
+  across a line break is joined: "Gewerk-\\nschaft" -> "Gewerkschaft").
 - ``start``, ``end``: character offsets into ``Article.text`` (``text[start:end]``).
 - ``is_heading``: True for a subheading unit.
+- ``lang``: the sentence's own language, "de" or "en": of its narration (text outside
+  quotes), so an English quote in a German article is "en" and the sentence around a
+  quote follows its narration; a very short sentence without evidence ("Berlin",
+  "OK.") has the article's language.
 
-``df.attrs`` holds ``lang``, ``path`` and ``encoding``.
+``df.attrs`` holds ``lang`` (the article's language), ``path`` and ``encoding``.
 """
 
 _MISSING_SPACE = re.compile(r"(?<=[^\W\d_]{2}\.)(?=[A-ZÄÖÜ][a-zäöüß]{2,})")
@@ -56,9 +87,18 @@ _ABBREV_END = re.compile(r"\b[^\W\d_]{1,5}\.$")
 _NUMBER_ABBREVIATIONS = frozenset(
     "abs. art. nr. s. bd. kap. ziff. lit. z. no. p. pp. vol. ch. sec. fig.".split()
 )
+# ... of which these are also words that can end a sentence ("ganz eigener Art.")
+_WORD_ABBREVIATION = re.compile(r"\b(?:Art|Abs|Nr|Ziff)\.\s+(?=([A-ZÄÖÜ][a-zäöüß]+))")
+_ROMAN = re.compile(r"^[IVXLC]+\b")
 _SPACE = re.compile(r"\s+")
+_EMOJI_RUN = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]+")
+_QUOTE_THEN_CLAUSE = re.compile(r"^[»«\"”“’']+\s*[,;:]")
+# 8. a sentence end before an opening quote and a capital: "... Gästen. “This strike ..."
+_QUOTE_OPENS = re.compile(r"(?:\b([^\W\d_]{4,})[.!?…]|[.!?…][”“\"»«])\s+(?=[„“\"»«][A-ZÄÖÜ])")
+_LOWER_ABBREVIATIONS = frozenset("evtl inkl bzgl zzgl exkl allg insb jährl monatl zusätzl prof ziff gegr"
+                                  " dipl univ corp bros dept govt".split())
 
-# Capitalised function words that start a new sentence after "usw." and the like.
+# Capitalised function words that start a new sentence after "usw.", an emoji run and the like.
 _SENTENCE_STARTERS: dict[str, frozenset[str]] = {
     "de": frozenset(
         "der die das dem den des ein eine einer es er sie wir ich ihr man dies diese dieser "
@@ -71,6 +111,37 @@ _SENTENCE_STARTERS: dict[str, frozenset[str]] = {
     ),
 }
 
+# ------------------------------------------------------------------ protected addresses
+_TLDS = "de|at|ch|com|org|net|edu|gov|eu|info|io|uk|co\\.uk|fr|it|es|nl|be|pl|us|tv|biz|app|online|news|berlin"
+_ADDRESS = re.compile(
+    r"(?i)"
+    r"(?:https?://|ftp://)[^\s<>\"“”»«]+"  # URL with a scheme
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail address
+    r"|\bwww\.[^\s<>\"“”»«]+"  # www. address
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:" + _TLDS + r")\b(?:/[^\s<>\"“”»«]*)?"  # domain, brand.tld
+)
+_ADDRESS_TRAIL = ".,;:!?)]}'\"»«“”’"
+_MASK = {".": "\ue000", "?": "\ue001", "!": "\ue002"}
+
+
+def protect(text: str) -> str:
+    """``text`` with ``. ? !`` inside URLs, e-mail addresses, domains and brand.tld names
+    replaced by private-use characters (same length, so spans carry over)."""
+    chars = list(text)
+    for m in _ADDRESS.finditer(text):
+        s, e = m.start(), m.end()
+        while e > s and text[e - 1] in _ADDRESS_TRAIL:
+            e -= 1
+        if "." in text[s:e]:
+            for i in range(s, e):
+                chars[i] = _MASK.get(chars[i], chars[i])
+    return "".join(chars)
+
+
+# ------------------------------------------------------------------ safe segmentation
+_REGEX_CHARS = str.maketrans({c: chr(0xE010 + i) for i, c in enumerate("()[]{}*+\\|^$")})
+_SIMPLE_BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”“»«’)]*\s+(?=[\"'„“»«(]*[A-ZÄÖÜ0-9])")
+
 
 @lru_cache(maxsize=2)
 def _segmenter(lang: str) -> Any:
@@ -79,10 +150,7 @@ def _segmenter(lang: str) -> Any:
     return pysbd.Segmenter(language=lang, clean=False, char_span=False)
 
 
-def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
-    """Return sentence spans ``(start, end)`` within ``text`` (one paragraph)."""
-    text = text.replace("\n", " ")  # wrapped lines: same length, offsets unchanged
-    pieces = _segmenter(lang).segment(text)
+def _pieces_to_spans(text: str, pieces: list[str]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     cursor = 0
     for piece in pieces:
@@ -90,16 +158,71 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
         if not stripped:
             continue
         pos = text.find(stripped, cursor)
-        if pos < 0:  # pySBD changed the text: fall back to the raw piece length
+        if pos < 0:  # the splitter changed the text: fall back to the raw piece length
             pos = cursor + (len(piece) - len(piece.lstrip()))
         spans.append((pos, pos + len(stripped)))
         cursor = pos + len(stripped)
-    spans = _repair(text, spans, lang)
+    return spans
+
+
+def _syntok_spans(text: str) -> list[tuple[int, int]]:
+    from syntok import segmenter
+
+    spans = []
+    for paragraph in segmenter.analyze(text):
+        for sentence in paragraph:
+            toks = list(sentence)
+            if toks:
+                spans.append((toks[0].offset, toks[-1].offset + len(toks[-1].value)))
+    return spans
+
+
+def _regex_spans(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for m in _SIMPLE_BOUNDARY.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def safe_segment(text: str, lang: str) -> list[tuple[int, int]]:
+    """Sentence spans of one paragraph from pySBD; never raises (fallbacks in the module
+    docstring: masked pySBD, syntok, a plain regex)."""
+    try:
+        return _pieces_to_spans(text, _segmenter(lang).segment(text))
+    except Exception as exc:  # noqa: BLE001 - any failure inside the library becomes a fallback
+        first = exc
+    masked = text.translate(_REGEX_CHARS)
+    fallbacks = (("pySBD on masked text", lambda: _pieces_to_spans(masked, _segmenter(lang).segment(masked))),
+                 ("syntok", lambda: _syntok_spans(text)))
+    for name, run in fallbacks:
+        try:
+            spans = run()
+        except Exception:  # noqa: BLE001
+            continue
+        log.warning("pySBD raised %r on a paragraph (%.40r...); used %s", first, text, name)
+        return spans
+    log.warning("pySBD raised %r on a paragraph (%.40r...); used the plain regex", first, text)
+    return _regex_spans(text)
+
+
+def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
+    """Return sentence spans ``(start, end)`` within ``text`` (one paragraph); never raises."""
+    text = protect(text.replace("\n", " "))  # wrapped lines: same length, offsets unchanged
+    spans = _repair(text, safe_segment(text, lang), lang)
     return [span for span in spans if text[span[0] : span[1]].strip()]
 
 
+def _trimmed(text: str, a: int, b: int) -> tuple[int, int] | None:
+    piece = text[a:b]
+    if not piece.strip():
+        return None
+    return a + len(piece) - len(piece.lstrip()), b - (len(piece) - len(piece.rstrip()))
+
+
 def _repair(text: str, spans: list[tuple[int, int]], lang: str) -> list[tuple[int, int]]:
-    """Apply the four repairs described in the module docstring."""
+    """Apply the repairs described in the module docstring (on protected text)."""
     # 2. closing quote that pySBD moved to the next sentence
     fixed: list[list[int]] = []
     for start, end in spans:
@@ -112,21 +235,21 @@ def _repair(text: str, spans: list[tuple[int, int]], lang: str) -> list[tuple[in
             if start >= end:
                 continue
         fixed.append([start, end])
-    # 3. undo splits after an abbreviation followed by lowercase or a digit
+    # 3. undo splits after an abbreviation followed by lowercase or a digit;
+    # 5. a piece without letters or digits, or ", rief er" after a quote, joins the one before
     merged: list[list[int]] = []
     for start, end in fixed:
         if merged:
             prev = text[merged[-1][0] : merged[-1][1]]
             nxt = text[start:end]
             m = _ABBREV_END.search(prev)
-            if m and (
-                nxt[:1].islower()
-                or (nxt[:1].isdigit() and m.group(0).lower() in _NUMBER_ABBREVIATIONS)
-            ):
+            if (m and (nxt[:1].islower()
+                       or (nxt[:1].isdigit() and m.group(0).lower() in _NUMBER_ABBREVIATIONS))) \
+                    or not any(c.isalnum() for c in nxt) or nxt[:1] in ",;:" or _QUOTE_THEN_CLAUSE.match(nxt):
                 merged[-1][1] = end
                 continue
         merged.append([start, end])
-    # 1. and 4. extra boundaries inside a sentence
+    # 1., 4., 6. and 7. extra boundaries inside a sentence
     starters = _SENTENCE_STARTERS.get(lang, frozenset())
     out: list[tuple[int, int]] = []
     for start, end in merged:
@@ -136,30 +259,75 @@ def _repair(text: str, spans: list[tuple[int, int]], lang: str) -> list[tuple[in
                 word = m.group(1)
                 if word[:1].isupper() and word.lower() in starters:
                     cuts.append(start + m.start(1))
-        bounds = [start, *sorted(c for c in cuts if start < c < end), end]
-        for a, b in zip(bounds, bounds[1:]):
-            piece = text[a:b]
-            lead = len(piece) - len(piece.lstrip())
-            trail = len(piece) - len(piece.rstrip())
-            if piece.strip():
-                out.append((a + lead, b - trail))
-    return out
+        cuts += [start + m.end() for m in _WORD_ABBREVIATION.finditer(text[start:end])
+                 if not _ROMAN.match(m.group(1))]
+        cuts += [start + m.end() for m in _QUOTE_OPENS.finditer(text[start:end])
+                 if m.group(1) is None or m.group(1).lower() not in _LOWER_ABBREVIATIONS]
+        for m in _EMOJI_RUN.finditer(text, start, end):
+            after = re.match(r"\s+([A-ZÄÖÜ][\w’']*)", text[m.end() : end])
+            if after and after.group(1).lower() in starters:
+                cuts.append(m.end() + after.start(1))
+        bounds = [start, *sorted(c for c in set(cuts) if start < c < end), end]
+        out.extend(span for a, b in zip(bounds, bounds[1:]) if (span := _trimmed(text, a, b)))
+    # 7. an emoji run that opens a sentence belongs to the one before ("Toll! 🎉 Der ...")
+    final: list[tuple[int, int]] = []
+    for start, end in out:
+        m = _EMOJI_RUN.match(text, start)
+        if m and final and m.end() < end:
+            final[-1] = (final[-1][0], m.end())
+            start = m.end()
+            while start < end and text[start].isspace():
+                start += 1
+        final.append((start, end))
+    return final
+
+
+# ------------------------------------------------------------------ sentence text
+_LINE_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\n\s*(?=[^\W\d_])")
+
+
+def join_lines(chunk: str, lang: str) -> str:
+    """The text of a span that may cross line breaks, whitespace collapsed.
+
+    A hyphen at a line end between letters stays ("Faymann-\\nPlan" -> "Faymann-Plan")
+    unless the word is only known joined: "Gewerk-\\nschaft" -> "Gewerkschaft" when
+    simplemma's dictionary knows "Gewerkschaft" and not "Gewerk-schaft". Offsets stay
+    those of the original span.
+    """
+    if "\n" not in chunk:
+        return _SPACE.sub(" ", chunk).strip()
+    from helpers.text.tokens import is_known
+
+    def fix(m: re.Match[str]) -> str:
+        left = re.search(r"[^\W\d_]+$", chunk[: m.start()])
+        right = re.match(r"[^\W\d_]+", chunk[m.end() :])
+        if left and right and right.group(0)[:1].islower():
+            joined = left.group(0) + right.group(0)
+            if is_known(joined, lang) and not is_known(f"{left.group(0)}-{right.group(0)}", lang):
+                return ""
+        return "-"
+
+    return _SPACE.sub(" ", _LINE_HYPHEN.sub(fix, chunk)).strip()
 
 
 def sentence_table(article: Article) -> pd.DataFrame:
     """Split an :class:`Article` into the sentence table (see ``SENTENCE_COLUMNS``)."""
+    from helpers.text.language import sentence_language
+
     rows: list[dict[str, Any]] = []
     for p_index, para in enumerate(article.paragraphs):
         chunk = article.text[para.start : para.end]
         spans = [(0, len(chunk))] if para.is_heading else split_sentences(chunk, article.lang)
         for start, end in spans:
+            text = join_lines(chunk[start:end], article.lang)
             rows.append(
                 {
                     "paragraph": p_index,
-                    "text": _SPACE.sub(" ", chunk[start:end]).strip(),
+                    "text": text,
                     "start": para.start + start,
                     "end": para.start + end,
                     "is_heading": para.is_heading,
+                    "lang": sentence_language(text, article.lang),
                 }
             )
     rows = [r for r in rows if any(ch.isalpha() for ch in r["text"])]
@@ -172,3 +340,25 @@ def sentence_table(article: Article) -> pd.DataFrame:
     df = df.astype({"sentence_id": "int64", "paragraph": "int64", "start": "int64", "end": "int64", "is_heading": bool})
     df.attrs.update(lang=article.lang, path=article.path, encoding=article.encoding)
     return df[list(SENTENCE_COLUMNS)]
+
+
+def sentence_languages(
+    sentences: pd.DataFrame, tokens: pd.DataFrame | None = None, lang: str | None = None, what: str = "this stage"
+) -> tuple[str, list[str]]:
+    """``(article language, one language per sentence)`` for a stage that scores sentences.
+
+    ``lang=`` forces one language for all sentences; else each sentence's ``lang`` column;
+    without the column, the article's language (``attrs["lang"]`` of the sentence or token
+    table, default "de"). ``InputError`` for a language other than "de" or "en".
+    """
+
+    def check(code: Any) -> str:
+        if code not in ("de", "en"):
+            raise InputError(f"{what} is available for German (de) and English (en), not {code!r}")
+        return str(code)
+
+    article = check(lang or sentences.attrs.get("lang") or (tokens.attrs.get("lang") if tokens is not None else None)
+                    or "de")
+    if lang is None and "lang" in sentences:
+        return article, [check(x) if isinstance(x, str) else article for x in sentences["lang"]]
+    return article, [article] * len(sentences)

@@ -42,7 +42,9 @@ TOKEN_COLUMNS: tuple[str, ...] = (
 - ``token_id``: 0-based position within the sentence.
 - ``text``: the token as written.
 - ``start``, ``end``: character offsets into the sentence's ``text`` column.
-- ``lemma``: simplemma's lemma (case as simplemma gives it, "KI-Modell").
+- ``lemma``: simplemma's lemma (case as simplemma gives it, "KI-Modell"); all-caps words
+  and unknown German compounds as ``lemma`` describes ("STREIKS" -> "Streik",
+  "Zollstreits" -> "Zollstreit").
 - ``norm``: the lemma lowercased: the form used for counting.
 - ``is_alpha``: letters only (hyphens inside allowed).
 - ``is_stop``: in the language's stop-word list.
@@ -160,8 +162,46 @@ def _simplemma() -> tuple[Any, Any]:
 
 @lru_cache(maxsize=200_000)
 def lemma(token: str, lang: str) -> str:
-    """simplemma lemma of one token; hyphenated compounds inflect on their last part."""
-    return str(_simplemma()[0](token, lang))
+    """simplemma lemma of one token, with two additions simplemma lacks.
+
+    - **All caps** ("STREIKS", "BAHN"): German tries the capitalised form when the
+      dictionary knows it (nouns), then the lower-case form; English lower-cases. An
+      unknown all-caps word of at most 4 letters is an acronym and stays ("CDU", "EU").
+    - **Unknown German compounds** ("Zollstreits", "Warnstreikwellen"): a capitalised,
+      unhyphenated word of at least 7 letters that the dictionary does not know is
+      lemmatised by its longest known noun head (at least 4 letters, after at least 3):
+      "Zollstreits" -> "Zoll" + lemma("Streits") -> "Zollstreit". The head must be a
+      noun (its lemma capitalised), so verb and adjective endings are never touched.
+
+    Hyphenated compounds inflect on their last part (simplemma).
+    """
+    if len(token) > 1 and token.isupper() and token.isalpha():
+        return _caps_lemma(token, lang)
+    base = str(_simplemma()[0](token, lang))
+    if lang == "de" and len(token) >= 7 and token[:1].isupper() and "-" not in token and not is_known(token, lang):
+        return _head_lemma(token) or base
+    return base
+
+
+def _caps_lemma(token: str, lang: str) -> str:
+    if lang == "de":
+        for cand in (token.capitalize(), token.lower()):
+            if is_known(cand, lang):
+                return lemma(cand, lang)
+        return token if len(token) <= 4 else lemma(token.capitalize(), lang)
+    low = token.lower()
+    return lemma(low, lang) if is_known(low, lang) or len(token) > 4 else token
+
+
+def _head_lemma(token: str) -> str | None:
+    """``token``'s lemma from its longest known noun head, or None (see ``lemma``)."""
+    for i in range(3, len(token) - 3):
+        head = token[i:].capitalize()
+        if is_known(head, "de"):
+            head_lemma = str(_simplemma()[0](head, "de"))
+            if head_lemma[:1].isupper():
+                return token[:i] + head_lemma.lower()
+    return None
 
 
 @lru_cache(maxsize=200_000)
@@ -219,19 +259,26 @@ def tokenize(text: str, lang: str) -> list[dict[str, Any]]:
 def tokens(sentences: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
     """Token table (``TOKEN_COLUMNS``) for a sentence table from ``helpers.sentences``.
 
-    ``lang`` defaults to ``sentences.attrs["lang"]``.
+    Each sentence is tokenised in its own language (the ``lang`` column: lemmas and stop
+    words of an English quote in a German article are English); ``lang=`` forces one
+    language for all. Without the column, ``sentences.attrs["lang"]`` (default "de").
+    ``attrs["lang"]`` of the result is the article's language.
     """
-    lang = lang or sentences.attrs.get("lang", "de")
+    article_lang = lang or sentences.attrs.get("lang", "de")
+    if lang is None and "lang" in sentences:
+        langs = [str(x) if x in ("de", "en") else article_lang for x in sentences["lang"]]
+    else:
+        langs = [article_lang] * len(sentences)
     rows: list[dict[str, Any]] = []
-    for sid, text in zip(sentences["sentence_id"], sentences["text"]):
-        for i, row in enumerate(tokenize(text, lang)):
+    for sid, text, sentence_lang in zip(sentences["sentence_id"], sentences["text"], langs):
+        for i, row in enumerate(tokenize(text, sentence_lang)):
             row["sentence_id"] = int(sid)
             row["token_id"] = i
             rows.append(row)
     df = pd.DataFrame(rows, columns=list(TOKEN_COLUMNS))
     df = df.astype({"sentence_id": "int64", "token_id": "int64", "start": "int64", "end": "int64",
                     "is_alpha": bool, "is_stop": bool, "is_content": bool, "is_negation": bool})
-    df.attrs["lang"] = lang
+    df.attrs["lang"] = article_lang
     return df
 
 

@@ -145,6 +145,12 @@ def describe_themes(
             spread = np.sqrt(class_df[c] / max(len(members), 1))  # in how many of the theme's sentences
             w = tf * spread * np.log1p(avg / freq) * np.log1p(len(themes) / theme_df) * np.sqrt(np.maximum(idf, 0.0))
             w = w * capital_boost
+            if not (w > 0).any():
+                # every word of the theme has IDF 0: ``_local_idf`` zeroes words found in more
+                # than max_df of all sentences (and >= 3) so that they do not drive the
+                # clustering; in an article that repeats one sentence ("Die Lage ist ernst."
+                # six times) those are all its words, and they do name the theme
+                w = tf * spread * np.log1p(avg / freq) * np.log1p(len(themes) / theme_df) * capital_boost
             # equal weights (typically words used once each) are ordered by how central the
             # word is to the theme: its weight in the theme's mean context-mixed vector
             # (words of the block's middle and of its paragraphs first), then alphabetically

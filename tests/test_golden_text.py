@@ -1,0 +1,424 @@
+"""Golden rules for text intake (issue 13), in the style of pySBD's golden rules:
+parametrised ``(input, expected)`` tuples.
+
+Expected values say what a careful reader of the text says, not what a tool printed.
+Every list starts with the issue's own examples, followed by further German and English
+cases (texts invented for the project; nothing copied from annotated data).
+
+Kinds:
+- CRASH:     text -> sentences (pySBD raised inside the library on these)
+- HARDWRAP:  text -> units as (text, is_heading)
+- PROTECT:   text -> sentences (URLs, e-mails, domains, brands with inner dots)
+- SPLIT:     text -> sentences (guillemets, "Art.", "..", emoji, ...)
+- MARKUP:    (kind, markup) -> text units (one unit = paragraph / list item / table row)
+- LEMMA:     (token, lang) -> lemma
+- LANG:      sentences of one article -> (article language, per-sentence languages)
+- SHORT:     very short text -> "de" / "en" / None (no evidence)
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import pytest
+
+import helpers
+from helpers.errors import InputError
+from helpers.io import markup
+from helpers.text import sentences as sentences_module
+from helpers.text.language import short_language
+from helpers.text.tokens import lemma
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "markup"
+
+# --------------------------------------------------------------------------- crash
+CRASH: list[tuple[str, list[str]]] = [
+    # issue 13 (pySBD 0.3.4, language="de": re.error "missing ), unterminated subpattern")
+    ("Die Trainerin hat einen B.A. in Sportwissenschaft. Sie besitzt außerdem eine Lizenz der Stufe B(asis) und arbeitet im Verein.",
+     ["Die Trainerin hat einen B.A. in Sportwissenschaft.",
+      "Sie besitzt außerdem eine Lizenz der Stufe B(asis) und arbeitet im Verein."]),
+    # own: same trigger family (an initialism "B.A." earlier, a letter + bracket later)
+    ("Er hat einen B.A. gemacht. Das ist B(achelor) of Arts.",
+     ["Er hat einen B.A. gemacht.", "Das ist B(achelor) of Arts."]),
+    ("Sie hat einen B.A. in Sport. Sie besitzt eine Lizenz der Stufe B[asis] und lacht.",
+     ["Sie hat einen B.A. in Sport.", "Sie besitzt eine Lizenz der Stufe B[asis] und lacht."]),
+    ("Sie hat einen B.A. in Sport. Er nannte es die Stufe B(asis. Dann ging er.",
+     ["Sie hat einen B.A. in Sport.", "Er nannte es die Stufe B(asis.", "Dann ging er."]),
+    # English text that crashes pySBD's German rules (an English quote inside a German article
+    # is segmented with lang="de")
+    ("He holds a B.A. in history. He called it level B(asic) and left.",
+     ["He holds a B.A. in history.", "He called it level B(asic) and left."]),
+]
+
+# --------------------------------------------------------------------------- hard wrap
+HARDWRAP: list[tuple[str, list[tuple[str, bool]]]] = [
+    # issue 13
+    ("Die Gewerkschaft rief für den 3. Oktober 2024\nBeschäftigte aller Kliniken zum Warnstreik auf. Die Klinikleitung\n"
+     "kritisierte den Aufruf scharf.\n\nDie Patienten wurden informiert.",
+     [("Die Gewerkschaft rief für den 3. Oktober 2024 Beschäftigte aller Kliniken zum Warnstreik auf.", False),
+      ("Die Klinikleitung kritisierte den Aufruf scharf.", False),
+      ("Die Patienten wurden informiert.", False)]),
+    # issue 13: a whole hard-wrapped article without blank lines (wrapped at ~60 columns)
+    ("Warnstreik an den Kliniken\n"
+     "Die Gewerkschaft Verdi hat die Beschäftigten der städtischen\n"
+     "Kliniken für Donnerstag zu einem ganztägigen Warnstreik\n"
+     "aufgerufen. Betroffen sind nach Angaben der Gewerkschaft rund\n"
+     "4000 Pflegekräfte, Ärztinnen und Ärzte sowie das Personal der\n"
+     "Küchen und der Reinigung. Die Klinikleitung nannte den Aufruf\n"
+     "unverhältnismäßig und kündigte einen Notdienst an. Geplante\n"
+     "Operationen sollen verschoben werden, Notfälle würden aber\n"
+     "weiterhin versorgt. Die nächste Verhandlungsrunde ist für den\n"
+     "kommenden Montag angesetzt.\n",
+     [("Warnstreik an den Kliniken", True),
+      ("Die Gewerkschaft Verdi hat die Beschäftigten der städtischen Kliniken für Donnerstag zu einem ganztägigen Warnstreik aufgerufen.", False),
+      ("Betroffen sind nach Angaben der Gewerkschaft rund 4000 Pflegekräfte, Ärztinnen und Ärzte sowie das Personal der Küchen und der Reinigung.", False),
+      ("Die Klinikleitung nannte den Aufruf unverhältnismäßig und kündigte einen Notdienst an.", False),
+      ("Geplante Operationen sollen verschoben werden, Notfälle würden aber weiterhin versorgt.", False),
+      ("Die nächste Verhandlungsrunde ist für den kommenden Montag angesetzt.", False)]),
+    # own: English hard wrap, line ends mid-sentence before a capitalised name
+    ("The union said on Monday that\nThomas Keller, its chair, would lead the strike. Talks with\n"
+     "Northern Rail broke down late on Friday.\n\nA spokesman declined to comment.",
+     [("The union said on Monday that Thomas Keller, its chair, would lead the strike.", False),
+      ("Talks with Northern Rail broke down late on Friday.", False),
+      ("A spokesman declined to comment.", False)]),
+    # own: one paragraph per line (NOT hard-wrapped: long lines, each ends a sentence)
+    ("Der Streik bei der Bahn geht in den dritten Tag, und ein Ende ist vorerst nicht in Sicht.\n"
+     "Die Gewerkschaft fordert mehr Geld und kürzere Arbeitszeiten für die Lokführer.\n"
+     "Der Konzern lehnt das ab und verweist auf die angespannte Finanzlage.\n",
+     [("Der Streik bei der Bahn geht in den dritten Tag, und ein Ende ist vorerst nicht in Sicht.", False),
+      ("Die Gewerkschaft fordert mehr Geld und kürzere Arbeitszeiten für die Lokführer.", False),
+      ("Der Konzern lehnt das ab und verweist auf die angespannte Finanzlage.", False)]),
+    # own: real subheadings between paragraphs (blank lines) stay headings
+    ("Die Tarifrunde beginnt am Montag in Potsdam.\n\nForderungen der Gewerkschaft\n\n"
+     "Verdi verlangt acht Prozent mehr Lohn.\n\nReaktion der Arbeitgeber\n\nDie Kommunen nennen das unbezahlbar.",
+     [("Die Tarifrunde beginnt am Montag in Potsdam.", False),
+      ("Forderungen der Gewerkschaft", True),
+      ("Verdi verlangt acht Prozent mehr Lohn.", False),
+      ("Reaktion der Arbeitgeber", True),
+      ("Die Kommunen nennen das unbezahlbar.", False)]),
+    # own: hard-wrapped English article with a heading line and wrapped paragraphs separated by blank lines
+    ("Rail strike enters third day\n\n"
+     "Commuters across the region faced a third day of cancelled\n"
+     "trains on Wednesday as the drivers' union and the operator\n"
+     "failed to agree on pay. The operator said it would run a\n"
+     "skeleton timetable.\n\n"
+     "The union has called further walkouts for next week, when\n"
+     "schools reopen after the holidays.\n",
+     [("Rail strike enters third day", True),
+      ("Commuters across the region faced a third day of cancelled trains on Wednesday as the drivers' union and the operator failed to agree on pay.", False),
+      ("The operator said it would run a skeleton timetable.", False),
+      ("The union has called further walkouts for next week, when schools reopen after the holidays.", False)]),
+]
+
+# --------------------------------------------------------------------------- protection
+PROTECT: list[tuple[str, list[str]]] = [
+    # issue 13
+    ("Fragen beantwortet die Pressestelle unter Anna.Schmidt@stadtwerke-beispiel.de. Die Stadt will bis Freitag entscheiden.",
+     ["Fragen beantwortet die Pressestelle unter Anna.Schmidt@stadtwerke-beispiel.de.",
+      "Die Stadt will bis Freitag entscheiden."]),
+    ("Mehr dazu steht auf www.Tagesspiegel.de/politik im Liveblog. Die Debatte geht weiter.",
+     ["Mehr dazu steht auf www.Tagesspiegel.de/politik im Liveblog.", "Die Debatte geht weiter."]),
+    # own
+    ("Das Urteil ist unter https://www.Bundesverfassungsgericht.de/SharedDocs/Entscheidungen.html abrufbar. Die Kläger wollen weiter klagen.",
+     ["Das Urteil ist unter https://www.Bundesverfassungsgericht.de/SharedDocs/Entscheidungen.html abrufbar.",
+      "Die Kläger wollen weiter klagen."]),
+    ("Der Händler Zalando.De hatte zuvor Verluste gemeldet. Die Aktie fiel um drei Prozent.",
+     ["Der Händler Zalando.De hatte zuvor Verluste gemeldet.", "Die Aktie fiel um drei Prozent."]),
+    ("Readers can write to Letters.Editor@Guardian.co.uk with their views. The paper will publish a selection.",
+     ["Readers can write to Letters.Editor@Guardian.co.uk with their views.",
+      "The paper will publish a selection."]),
+    ("The platform Booking.Com was fined on Tuesday. Its shares fell sharply.",
+     ["The platform Booking.Com was fined on Tuesday.", "Its shares fell sharply."]),
+    # the repair must still work where no address is involved
+    ("Das entschied der EuGH.Hingegen sieht das Bundesgericht keinen Verstoß.",
+     ["Das entschied der EuGH.", "Hingegen sieht das Bundesgericht keinen Verstoß."]),
+]
+
+# --------------------------------------------------------------------------- split gaps
+SPLIT: list[tuple[str, list[str]]] = [
+    # issue 13
+    ("Der Betriebsrat tagte bis spät. »Ist das euer letztes Wort?«, rief ein Sprecher. Der Vorstand schwieg.",
+     ["Der Betriebsrat tagte bis spät.", "»Ist das euer letztes Wort?«, rief ein Sprecher.", "Der Vorstand schwieg."]),
+    ("Das war ein Kompromiss ganz eigener Art. Die Opposition sprach von Wortbruch.",
+     ["Das war ein Kompromiss ganz eigener Art.", "Die Opposition sprach von Wortbruch."]),
+    ("Die Verhandlungen stockten .. Danach kam überraschend die Einigung.",
+     ["Die Verhandlungen stockten ..", "Danach kam überraschend die Einigung."]),
+    ("…kannten die Fans keine Grenzen 🎉🎉 Der Trainer sprach von einem Meilenstein.",
+     ["…kannten die Fans keine Grenzen 🎉🎉", "Der Trainer sprach von einem Meilenstein."]),
+    # own
+    ("Die Ministerin blieb hart. «Wir verhandeln nicht unter Druck!», sagte sie am Abend. Die Gewerkschaft reagierte empört.",
+     ["Die Ministerin blieb hart.", "«Wir verhandeln nicht unter Druck!», sagte sie am Abend.", "Die Gewerkschaft reagierte empört."]),
+    ("Der Streit dauerte Jahre. Die Klage stützt sich auf Art. 9 Abs. 3 GG und wurde abgewiesen.",
+     ["Der Streit dauerte Jahre.", "Die Klage stützt sich auf Art. 9 Abs. 3 GG und wurde abgewiesen."]),
+    ("Es war ein Spiel der besonderen Art. Danach feierten die Fans bis in die Nacht.",
+     ["Es war ein Spiel der besonderen Art.", "Danach feierten die Fans bis in die Nacht."]),
+    ("The talks dragged on .. Then, suddenly, there was a deal.",
+     ["The talks dragged on ..", "Then, suddenly, there was a deal."]),
+    ("The crowd went wild 🔥🔥 The coach called it a turning point.",
+     ["The crowd went wild 🔥🔥", "The coach called it a turning point."]),
+    ("Der Saal tobte 👏 Die Rednerin musste mehrmals unterbrechen.",
+     ["Der Saal tobte 👏", "Die Rednerin musste mehrmals unterbrechen."]),
+    ("»Wir streiken weiter.« Das kündigte der Sprecher an.",
+     ["»Wir streiken weiter.«", "Das kündigte der Sprecher an."]),
+    ("Die Zahl stieg auf 1,5 Mio. Die meisten Fälle gab es in Bayern.",
+     ["Die Zahl stieg auf 1,5 Mio.", "Die meisten Fälle gab es in Bayern."]),
+    ("Am 3. Oktober 2024 streikten die Kliniken. Dr. Meier sprach von einem Notstand.",
+     ["Am 3. Oktober 2024 streikten die Kliniken.", "Dr. Meier sprach von einem Notstand."]),
+    ("He asked: “Is this really your final offer?” The board said nothing.",
+     ["He asked: “Is this really your final offer?”", "The board said nothing."]),
+]
+
+# --------------------------------------------------------------------------- markup
+MARKUP: list[tuple[tuple[str, str], list[str]]] = [
+    # issue 13
+    (("html", "<table><tr><td>Forderung</td><td>8 Prozent</td></tr><tr><td>Angebot</td><td>5 Prozent</td></tr></table>"),
+     ["Forderung 8 Prozent", "Angebot 5 Prozent"]),
+    (("md", "Die Forderungen:\n\n- mehr Lohn für alle Beschäftigten\n- kürzere Arbeitszeiten\n* ein **fester** Inflationsausgleich"),
+     ["Die Forderungen:", "mehr Lohn für alle Beschäftigten", "kürzere Arbeitszeiten", "ein fester Inflationsausgleich"]),
+    (("md", "Details stehen im [Tarifvertrag](https://example.org/tv.pdf) und im **Beschluss** des Vorstands."),
+     ["Details stehen im Tarifvertrag und im Beschluss des Vorstands."]),
+    (("html", "<body><nav><a href='/'>Start</a><a href='/politik'>Politik</a></nav>"
+              "<form><select name='lang'>" + "".join(f"<option>Sprache {i}</option>" for i in range(30)) + "</select></form>"
+              "<article><header><h1>Streik legt Kliniken lahm</h1><p class='lead'>Tausende Beschäftigte legten die Arbeit nieder.</p></header>"
+              "<p>Der Ausstand begann um sechs Uhr.</p></article>"
+              "<aside><h3>Mehr zum Thema</h3><a href='/x'>Lesen Sie auch: Die Bahn streikt</a></aside></body>"),
+     ["Streik legt Kliniken lahm", "Tausende Beschäftigte legten die Arbeit nieder.", "Der Ausstand begann um sechs Uhr."]),
+    # own
+    (("html", "<ul><li>Erstens: mehr Lohn</li><li>Zweitens: weniger Stunden</li></ul>"),
+     ["Erstens: mehr Lohn", "Zweitens: weniger Stunden"]),
+    (("html", "<p>The union<br>rejected the offer.</p><p>Talks continue on <b>Monday</b>.</p>"),
+     ["The union rejected the offer.", "Talks continue on Monday."]),
+    (("md", "# Rail strike\n\n1. Trains cancelled\n2. Buses replace trains\n\n> “We will not give in,” the union said.\n\n![Strikers outside Leeds station](leeds.jpg)\n\nThe RMT (`rmt.org.uk`) posts updates."),
+     ["Rail strike", "Trains cancelled", "Buses replace trains", "“We will not give in,” the union said.", "The RMT (rmt.org.uk) posts updates."]),
+    (("md", "Der Vorstand (siehe __Protokoll__ und *Anhang*) tagte.\n\n---\n\n+ Punkt eins\n+ Punkt zwei"),
+     ["Der Vorstand (siehe Protokoll und Anhang) tagte.", "Punkt eins", "Punkt zwei"]),
+    (("html", "<table><thead><tr><th>Party</th><th>Seats</th></tr></thead><tbody><tr><td>Labour</td><td>412</td></tr></tbody></table>"),
+     ["Party Seats", "Labour 412"]),
+]
+
+# --------------------------------------------------------------------------- lemmas
+LEMMA: list[tuple[tuple[str, str], str]] = [
+    # issue 13
+    (("Haushaltsstreits", "de"), "Haushaltsstreit"),
+    (("Zollstreits", "de"), "Zollstreit"),
+    (("Warnstreikwellen", "de"), "Warnstreikwelle"),
+    (("Milliardenhilfen", "de"), "Milliardenhilfe"),
+    (("STREIKS", "de"), "Streik"),
+    (("BAHN", "de"), "Bahn"),
+    # own
+    (("Tarifverhandlungsrunden", "de"), "Tarifverhandlungsrunde"),
+    (("Koalitionsausschüssen", "de"), "Koalitionsausschuss"),
+    (("Klinikbeschäftigten", "de"), "Klinikbeschäftigte"),
+    (("Rentenkassen", "de"), "Rentenkasse"),
+    (("GEWERKSCHAFTEN", "de"), "Gewerkschaft"),
+    (("VERHANDLUNGEN", "de"), "Verhandlung"),
+    (("STRIKES", "en"), "strike"),
+    (("UNIONS", "en"), "union"),
+    (("WALKOUTS", "en"), "walkout"),
+    # must stay as they are (no spurious split of a known or non-noun word)
+    (("Verhandlungen", "de"), "Verhandlung"),
+    (("Bahn", "de"), "Bahn"),
+    (("Streiks", "de"), "Streik"),
+]
+
+# --------------------------------------------------------------------------- language
+LANG: list[tuple[list[str], tuple[str, list[str]]]] = [
+    # issue 13: German narration with English quotes (more English letters than German)
+    ([
+        "Die Gewerkschaft der Lokführer hat am Montag einen neuen Streik angekündigt.",
+        "„We will not accept any offer that does not compensate for inflation, and we will not be intimidated by threats from management or from politicians“, sagte der Vorsitzende auf Englisch vor internationalen Gästen.",
+        "“This strike is about dignity, about fair pay and about the future of every single driver in this country.”",
+        "“Nobody wants to stand on a cold platform, but we have been left with no choice at all.”",
+        "Die Bahn nannte den Streik unverhältnismäßig.",
+    ], ("de", ["de", "de", "en", "en", "de"])),
+    # own: English narration with German quotes
+    ([
+        "The German train drivers' union announced a new strike on Monday.",
+        "„Wir lassen uns nicht einschüchtern, weder vom Vorstand noch von der Politik und schon gar nicht von Drohungen mit Klagen“, the union leader told reporters in Berlin.",
+        "„Dieser Streik ist notwendig, weil die Bahn seit Monaten kein verhandlungsfähiges Angebot vorgelegt hat.“",
+        "The rail operator called the strike disproportionate.",
+    ], ("en", ["en", "en", "de", "en"])),
+    # own: plain articles
+    ([
+        "Die Verhandlungen wurden am Abend ohne Ergebnis abgebrochen.",
+        "Beide Seiten wollen sich in der kommenden Woche erneut treffen.",
+    ], ("de", ["de", "de"])),
+    ([
+        "Negotiations broke down late on Tuesday without an agreement.",
+        "Both sides said they would meet again next week.",
+        "„Basta!“",
+    ], ("en", ["en", "en", "en"])),  # a one-word quote inherits the article language
+    # own: German article with an English brand/slogan sentence fragment
+    ([
+        "Der Konzern startete die Kampagne unter dem Motto „Make it happen“.",
+        "Kritiker halten den Slogan für austauschbar.",
+        "Fair pay now!",
+        "So stand es auf den Plakaten der Beschäftigten vor der Zentrale.",
+    ], ("de", ["de", "de", "en", "de"])),
+]
+
+SHORT: list[tuple[str, str | None]] = [
+    # issue 13
+    ("Hello Berlin", "en"),
+    # own
+    ("Guten Morgen, Berlin", "de"),
+    ("Berlin", None),
+    ("OK.", None),
+    ("Ja, natürlich.", "de"),
+    ("Thank you!", "en"),
+    ("Warnstreik!", "de"),
+    ("Well done!", "en"),
+    ("Danke schön", "de"),
+    ("Merkel, Scholz, Macron", None),
+    ("2:1", None),
+    ("No way.", "en"),
+    ("Nein, niemals.", "de"),
+]
+
+
+
+def _sentences(text: str, lang: str = "auto") -> list[str]:
+    return list(helpers.sentences(text, lang=lang)["text"])
+
+
+@pytest.mark.parametrize("text, expected", CRASH)
+def test_crash(text: str, expected: list[str]) -> None:
+    assert _sentences(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", CRASH)
+def test_crash_with_german_rules(text: str, expected: list[str]) -> None:
+    """English quoted in a German article is split with pySBD's German rules."""
+    spans = sentences_module.split_sentences(text, "de")
+    assert [text[a:b] for a, b in spans] == expected
+
+
+def test_every_fallback_keeps_the_paragraph(monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    text = "Die Gespräche sind gescheitert. Der Vorstand schwieg. »Wir streiken!«, rief sie."
+    expected = ["Die Gespräche sind gescheitert.", "Der Vorstand schwieg.", "»Wir streiken!«, rief sie."]
+
+    class Broken:
+        def segment(self, text: str) -> list[str]:
+            raise RuntimeError("inside pySBD")
+
+    monkeypatch.setattr(sentences_module, "_segmenter", lambda lang: Broken())
+    with caplog.at_level(logging.WARNING, logger="helpers.text.sentences"):
+        spans = sentences_module.split_sentences(text, "de")
+    assert [text[a:b] for a, b in spans] == expected
+    assert "syntok" in caplog.text
+    monkeypatch.setattr(sentences_module, "_syntok_spans", lambda text: 1 / 0)
+    spans = sentences_module.split_sentences(text, "de")
+    assert [text[a:b] for a, b in spans] == expected
+
+
+@pytest.mark.parametrize("text, expected", HARDWRAP)
+def test_hard_wrap(text: str, expected: list[tuple[str, bool]]) -> None:
+    df = helpers.sentences(text)
+    assert list(zip(df["text"], df["is_heading"])) == [(" ".join(t.split()), h) for t, h in expected]
+    for start, end, sentence in zip(df["start"], df["end"], df["text"]):  # offsets unchanged
+        assert " ".join(text[start:end].split()) == sentence
+
+
+def test_hyphen_at_a_line_end() -> None:
+    text = ("Die Gewerkschaft lehnte den Faymann-\nPlan ab, weil die Gewerk-\nschaft mehr\n"
+            "Geld für die Beschäftigten fordert und den\nVorschlag für unzureichend hält.\n")
+    assert _sentences(text, "de") == [
+        "Die Gewerkschaft lehnte den Faymann-Plan ab, weil die Gewerkschaft mehr Geld für die "
+        "Beschäftigten fordert und den Vorschlag für unzureichend hält."]
+
+
+@pytest.mark.parametrize("text, expected", PROTECT)
+def test_protect(text: str, expected: list[str]) -> None:
+    assert _sentences(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", SPLIT)
+def test_split(text: str, expected: list[str]) -> None:
+    assert _sentences(text) == expected
+
+
+@pytest.mark.parametrize("source, expected", MARKUP)
+def test_markup(source: tuple[str, str], expected: list[str]) -> None:
+    kind, text = source
+    got = markup.html_to_units(text) if kind == "html" else markup.markdown_to_units(text)
+    assert got == expected
+
+
+@pytest.mark.parametrize("page", sorted(p.name for p in FIXTURES.iterdir() if p.suffix in (".html", ".md")))
+def test_news_pages(page: str) -> None:
+    """Keep: units that must appear whole; drop: strings that must not appear anywhere."""
+    path = FIXTURES / page
+    expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    text = markup.markup_to_text(path.read_text(encoding="utf-8"), path.suffix)
+    units = text.split("\n\n")
+    units = [u.strip() for u in units]
+    assert [k for k in expected["keep"] if k not in units] == []
+    assert [d for d in expected["drop"] if d in text] == []
+    assert helpers.sentences(path).attrs["lang"] == expected["lang"]
+
+
+def test_markup_parser_failure_is_an_input_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import bs4
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise AssertionError("inside the parser")
+
+    monkeypatch.setattr(bs4, "BeautifulSoup", broken)
+    with pytest.raises(InputError, match="could not be read"):
+        markup.html_to_text("<p>Text.</p>")
+
+
+@pytest.mark.parametrize("token_lang, expected", LEMMA)
+def test_lemma(token_lang: tuple[str, str], expected: str) -> None:
+    assert lemma(*token_lang) == expected
+
+
+@pytest.mark.parametrize("sentences, expected", LANG)
+def test_language(sentences: list[str], expected: tuple[str, list[str]]) -> None:
+    df = helpers.sentences(" ".join(sentences))
+    assert list(df["text"]) == sentences
+    assert (df.attrs["lang"], list(df["lang"])) == expected
+
+
+@pytest.mark.parametrize("text, expected", SHORT)
+def test_short(text: str, expected: str | None) -> None:
+    assert short_language(text) == expected
+
+
+def test_undecided_article_asks_for_lang() -> None:
+    with pytest.raises(InputError, match="lang='de' or 'en'"):
+        helpers.sentences("Merkel, Scholz, Macron")
+    assert helpers.sentences("Merkel, Scholz, Macron", lang="de")["lang"].tolist() == ["de"]
+    assert helpers.sentences("Hello Berlin").attrs["lang"] == "en"
+
+
+def test_german_sentences_keep_german_rules_next_to_english_quotes() -> None:
+    result = helpers.analyze(" ".join(LANG[0][0]))
+    s = result.sentences
+    assert list(s["lang"]) == ["de", "de", "en", "en", "de"]
+    german = s[s["lang"] == "de"]
+    assert (german["sentiment"].iloc[[0, 2]] < 0).all()  # Streik, unverhältnismäßig: German lexicon
+    assert german["tension_terms"].str.contains("Streik").iloc[[0, 2]].all()
+    scored = helpers.sentiment.score_sentences(s, result.tokens)
+    assert scored["sentiment_method"].tolist()[2:4] == ["vader", "vader"]
+    assert scored["sentiment_method"].iloc[0].startswith("lexicon:")
+
+
+def test_repeated_sentence_has_a_label() -> None:
+    result = helpers.analyze(" ".join(["Die Lage ist ernst."] * 6))
+    assert "(no content words)" not in result.themes["label"].tolist()
+
+
+def test_summary_sentences_start_upper_case() -> None:
+    summary = helpers.analyze("Die Gespräche sind gescheitert. Die Gewerkschaft droht mit Streik.").summary
+    assert ". it " not in summary and "It peaks" in summary
+
+
+def test_link_list_of_short_links_is_dropped() -> None:
+    """Link density counts text without whitespace: 50 one-letter links are a link list."""
+    page = "<div>" + "<a href='/x'>l</a>" * 50 + "</div><p>Text hier.</p>"
+    assert markup.html_to_units(page) == ["Text hier."]
+    assert markup.html_to_units("<p>Der <a href='/v'>Vorstand</a> und die <a href='/g'>Gewerkschaft</a> "
+                                "einigten sich.</p>") == ["Der Vorstand und die Gewerkschaft einigten sich."]
