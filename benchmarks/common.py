@@ -200,7 +200,14 @@ def _extra_benchmarks() -> list[tuple[str, Callable[[], list[dict[str, Any]]]]]:
         ("sentence encoder and trained heads: cold and cached, vs the encoder's own time and the plain baseline",
          _scoring),
         ("batch command: articles/s with --jobs 1 and 2", _batch),
+        ("theme scaling: whole analysis (second run) and peak RSS, 200-5,000 sentences, vs plain baseline", _scaling),
     ]
+
+
+def _scaling() -> list[dict[str, Any]]:
+    from benchmarks.scaling import bench_scaling
+
+    return bench_scaling()
 
 
 def _analysis() -> list[dict[str, Any]]:

@@ -122,3 +122,16 @@ def test_wrapped_lines_inside_a_block_are_one_paragraph(tmp_path: Path) -> None:
         "Kritiker sind empört.",
     ]
     assert list(df["paragraph"]) == [0, 1]
+
+
+def test_long_paragraph_is_split_in_windows_as_a_whole(monkeypatch) -> None:  # noqa: ANN001
+    """A paragraph longer than pySBD's window gives the spans of one call on the whole text."""
+    from helpers.text import sentences as sentences_module
+
+    root = Path(__file__).resolve().parents[1]
+    text = " ".join((root / "seeds" / "openai_microsoft_spannungen.txt").read_text(encoding="utf-8").split())
+    text = " ".join([text] * 3)  # one paragraph of ~20,000 characters
+    assert len(text) > 2 * sentences_module._WINDOW_CHARS
+    windowed = sentences_module.split_sentences(text, "de")
+    monkeypatch.setattr(sentences_module, "_WINDOW_CHARS", 10**9)
+    assert windowed == sentences_module.split_sentences(text, "de")

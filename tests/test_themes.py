@@ -218,3 +218,57 @@ def test_label_ties_go_to_the_middle_of_the_theme(tmp_path: Path) -> None:
     middles = [{"Zeppelin", "Zucker"}, {"Yeti", "Ysop"}, {"Xylophon", "Xenon"}]
     for label, middle in zip(model.themes_["label"], middles):
         assert label.split(" / ")[0] in middle, label
+
+
+# ------------------------------------------------------------ long articles (scale.py)
+def _long_tables(n_sentences: int, one_paragraph: bool):  # noqa: ANN202
+    text = long_article(n_sentences)
+    if one_paragraph:
+        text = " ".join(p.strip() for p in text.split("\n") if p.strip()) + "\n"
+    sents = helpers.sentences(text, lang="de")
+    return sents, helpers.tokens(sents)
+
+
+@pytest.mark.parametrize("one_paragraph", [False, True])
+def test_reduced_path_is_deterministic_and_uses_every_theme(one_paragraph: bool) -> None:
+    sents, toks = _long_tables(150, one_paragraph)
+    a = ThemeModel(k="auto", seed=3, exact_max=50).fit(sents, toks)
+    b = ThemeModel(k="auto", seed=3, exact_max=50).fit(sents, toks)
+    assert a.basis_ is not None and a.features_.shape == (len(sents), a.basis_.shape[0] + 1)
+    assert np.array_equal(a.labels_, b.labels_) and a.themes_.equals(b.themes_)
+    assert a.k_scores_.equals(b.k_scores_) and a.stability_ == b.stability_
+    assert sorted(set(a.labels_.tolist())) == list(range(a.k_))
+    assert np.array_equal(a.predict(sents, toks), a.labels_)
+
+
+def test_reduced_path_agrees_with_the_exact_path() -> None:
+    """LSA + sample on a 330-sentence article against the exact path, same k."""
+    sents, toks = _long_tables(300, False)
+    exact = ThemeModel(k=6, seed=0, exact_max=10_000).fit(sents, toks)
+    reduced = ThemeModel(k=6, seed=0, exact_max=0).fit(sents, toks)
+    assert exact.basis_ is None and reduced.basis_ is not None
+    assert adjusted_rand_score(exact.labels_, reduced.labels_) > 0.5
+
+
+def test_randomized_svd_matches_numpy() -> None:
+    from scipy import sparse
+
+    from helpers.themes.scale import randomized_svd
+
+    rng = np.random.RandomState(0)
+    scales = np.diag(2.0 ** -np.arange(12))  # a decaying spectrum, as TF-IDF has
+    a = sparse.csr_matrix(rng.standard_normal((200, 12)) @ scales @ rng.standard_normal((12, 80)))
+    s, vt = randomized_svd(a, 10, seed=1)
+    s_np = np.linalg.svd(a.toarray(), compute_uv=False)[:10]
+    assert np.allclose(s, s_np, rtol=1e-6)
+    assert np.allclose(vt @ vt.T, np.eye(10), atol=1e-8)
+
+
+def test_distinct_rows_without_densifying() -> None:
+    from scipy import sparse
+
+    from helpers.themes.model import _distinct_rows
+
+    m = sparse.csr_matrix(np.array([[0.5, 0, 0.5], [0.5, 0, 0.5], [0, 1.0, 0], [0, 0, 0], [0, 0, 0]]))
+    dense = len({tuple(np.round(r, 9)) for r in m.toarray()})
+    assert _distinct_rows(m) == dense == 3

@@ -150,6 +150,38 @@ def _segmenter(lang: str) -> Any:
     return pysbd.Segmenter(language=lang, clean=False, char_span=False)
 
 
+#: pySBD's time grows with the square of a paragraph's length (131 s for one 600 KB
+#: paragraph), so longer paragraphs are segmented in windows of this many characters.
+_WINDOW_CHARS = 5000
+#: Only boundaries at least this far from a window's end are kept (pySBD looks ahead).
+_WINDOW_MARGIN = 500
+
+
+def _segment(text: str, lang: str) -> list[str]:
+    """pySBD's pieces of ``text``; a long text in windows: each window keeps the sentences
+    that end at least ``_WINDOW_MARGIN`` characters before its end, and the next window
+    starts where the first sentence it did not keep starts (a boundary pySBD found), so the
+    pieces are those of one call on the whole text, in linear time."""
+    seg = _segmenter(lang)
+    pieces: list[str] = []
+    start, size = 0, _WINDOW_CHARS
+    while len(text) - start > size:
+        window = text[start : start + size]
+        keep, pos = [], 0
+        for piece in seg.segment(window):
+            found = window.find(piece.strip(), pos)
+            if found < 0 or found + len(piece.strip()) > size - _WINDOW_MARGIN:
+                break
+            keep.append(piece)
+            pos = found + len(piece.strip())
+        if not keep:  # no boundary early enough in this window: try a larger one
+            size *= 2
+            continue
+        pieces.extend(keep)
+        start, size = start + pos, _WINDOW_CHARS
+    return pieces + seg.segment(text[start:])
+
+
 def _pieces_to_spans(text: str, pieces: list[str]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     cursor = 0
@@ -190,11 +222,11 @@ def safe_segment(text: str, lang: str) -> list[tuple[int, int]]:
     """Sentence spans of one paragraph from pySBD; never raises (fallbacks in the module
     docstring: masked pySBD, syntok, a plain regex)."""
     try:
-        return _pieces_to_spans(text, _segmenter(lang).segment(text))
+        return _pieces_to_spans(text, _segment(text, lang))
     except Exception as exc:  # noqa: BLE001 - any failure inside the library becomes a fallback
         first = exc
     masked = text.translate(_REGEX_CHARS)
-    fallbacks = (("pySBD on masked text", lambda: _pieces_to_spans(masked, _segmenter(lang).segment(masked))),
+    fallbacks = (("pySBD on masked text", lambda: _pieces_to_spans(masked, _segment(masked, lang))),
                  ("syntok", lambda: _syntok_spans(text)))
     for name, run in fallbacks:
         try:

@@ -143,14 +143,45 @@ def build_features(
     use_parts: bool = False,
     vocab: list[str] | None = None,
     idf_values: np.ndarray | None = None,
-) -> tuple[sparse.csr_matrix, sparse.csr_matrix, list[str], np.ndarray, str]:
+    basis: np.ndarray | str | None = None,
+) -> tuple[Any, sparse.csr_matrix, list[str], np.ndarray, str]:
     """Feature matrix for clustering one article.
 
     Returns ``(X, tfidf, vocab, idf, idf_kind)``: ``X`` is the mixed, smoothed
     TF-IDF matrix with the position column appended (one row per sentence),
     ``tfidf`` the plain L2-normalised sentence TF-IDF (used for labels).
     Passing ``vocab``/``idf_values`` reuses a fitted vocabulary (``predict``).
+    With ``basis`` (orthonormal rows over the vocabulary; ``"lsa"``: ``scale.lsa_basis``
+    of this TF-IDF) the TF-IDF is first projected on it and ``X`` is dense,
+    ``(n, len(basis) + 1)``: the same mixing in the reduced space, for long articles
+    (``helpers.themes.scale``).
     """
+    tfidf, vocab, idf_values, kind = tfidf_matrix(sentences, tokens, lang=lang, idf=idf, common_zipf=common_zipf,
+                                                  max_df=max_df, use_parts=use_parts, vocab=vocab,
+                                                  idf_values=idf_values)
+    if isinstance(basis, str):
+        from helpers.themes.scale import lsa_basis
+
+        basis = lsa_basis(tfidf)
+    x = mix_context(sentences, tfidf, paragraph_weight=paragraph_weight, smooth_weight=smooth_weight,
+                    position_weight=position_weight, heading_joins_next=heading_joins_next, basis=basis)
+    return x, tfidf, vocab, idf_values, kind
+
+
+def tfidf_matrix(
+    sentences: pd.DataFrame,
+    tokens: pd.DataFrame,
+    *,
+    lang: str = "de",
+    idf: str = "local",
+    common_zipf: float = 5.5,
+    max_df: float = 0.5,
+    use_parts: bool = False,
+    vocab: list[str] | None = None,
+    idf_values: np.ndarray | None = None,
+) -> tuple[sparse.csr_matrix, list[str], np.ndarray, str]:
+    """The L2-normalised sentence TF-IDF (sparse), its vocabulary, IDF and IDF kind
+    (arguments as ``build_features``)."""
     n = len(sentences)
     terms = _sentence_terms(sentences, tokens, use_parts)
     if vocab is None:
@@ -179,6 +210,25 @@ def build_features(
         counts = sparse.csr_matrix((vals, (rows, cols)), shape=(n, len(vocab)), dtype=float)
     assert idf_values is not None
     tfidf = _row_normalize(sparse.csr_matrix(counts @ sparse.diags(idf_values))) if len(vocab) else counts
+    return sparse.csr_matrix(tfidf), list(vocab), np.asarray(idf_values), kind
+
+
+def mix_context(
+    sentences: pd.DataFrame,
+    tfidf: sparse.csr_matrix,
+    *,
+    paragraph_weight: float = 0.5,
+    smooth_weight: float = 0.5,
+    position_weight: float = 1.0,
+    heading_joins_next: bool = True,
+    basis: np.ndarray | None = None,
+) -> Any:
+    """``X`` of ``build_features``: each TF-IDF row mixed with its paragraph's mean and its
+    neighbours', normalised, with the position column; in the span of ``basis`` if given."""
+    n = tfidf.shape[0]
+    if basis is not None:
+        return _mix_dense(np.asarray(tfidf @ basis.T), _paragraph_groups(sentences, heading_joins_next),
+                          paragraph_weight, smooth_weight, position_weight)
     x = tfidf
     if paragraph_weight > 0 and n:
         p_op = _paragraph_operator(_paragraph_groups(sentences, heading_joins_next))
@@ -187,5 +237,22 @@ def build_features(
         x = (1 - smooth_weight) * x + smooth_weight * (_neighbour_operator(n) @ x)
     x = _row_normalize(sparse.csr_matrix(x))
     position = np.arange(n, dtype=float) / max(n - 1, 1) * position_weight
-    x = sparse.hstack([x, sparse.csr_matrix(position.reshape(-1, 1))], format="csr")
-    return x, sparse.csr_matrix(tfidf), list(vocab), np.asarray(idf_values), kind
+    return sparse.hstack([x, sparse.csr_matrix(position.reshape(-1, 1))], format="csr")
+
+def _mix_dense(z: np.ndarray, groups: np.ndarray, paragraph_weight: float, smooth_weight: float,
+               position_weight: float) -> np.ndarray:
+    """``build_features``' mixing on dense rows ``z`` (the projected TF-IDF): paragraph mean,
+    neighbour mean, row normalisation, position column; O(n d) for any paragraph size."""
+    n = len(z)
+    if paragraph_weight > 0 and n:
+        codes = np.unique(groups, return_inverse=True)[1].ravel()
+        member = sparse.csr_matrix((np.ones(n), (codes, np.arange(n))), shape=(codes.max() + 1, n))
+        means = (member @ z) / np.asarray(member.sum(axis=1))
+        z = (1 - paragraph_weight) * z + paragraph_weight * means[codes]
+    if smooth_weight > 0 and n > 1:
+        z = (1 - smooth_weight) * z + smooth_weight * np.asarray(_neighbour_operator(n) @ z)
+    norms = np.linalg.norm(z, axis=1)
+    norms[norms == 0] = 1.0
+    z = z / norms[:, None]
+    position = np.arange(n, dtype=float) / max(n - 1, 1) * position_weight
+    return np.hstack([z, position[:, None]])

@@ -122,7 +122,8 @@ def describe_themes(
             j = index.get(t)
             if j is not None:
                 class_df[labels[i], j] += 1
-    tf_rows = tfidf.toarray() if sparse.issparse(tfidf) else np.asarray(tfidf)
+    # dense for short articles (as always); long ones stay sparse (n x vocabulary would not fit)
+    tf_rows = tfidf.toarray() if sparse.issparse(tfidf) and tfidf.shape[0] * tfidf.shape[1] <= 4_000_000 else tfidf
     x_rows = sparse.csr_matrix(x)
     from helpers.actors import FIRST_NAMES
 
@@ -164,9 +165,9 @@ def describe_themes(
         # representative: cosine of the sentence's own TF-IDF with the theme's mean
         # TF-IDF (the context-mixed features would favour empty sentences);
         # headings last, ties by position
-        centroid = tf_rows[members].mean(axis=0) if tf_rows.shape[1] else np.zeros(0)
+        centroid = np.asarray(tf_rows[members].mean(axis=0)).ravel() if tf_rows.shape[1] else np.zeros(0)
         cn = float(np.linalg.norm(centroid)) or 1.0
-        sim = tf_rows[members] @ centroid / cn if tf_rows.shape[1] else np.zeros(len(members))
+        sim = np.asarray(tf_rows[members] @ centroid).ravel() / cn if tf_rows.shape[1] else np.zeros(len(members))
         order_m = sorted(range(len(members)), key=lambda m: (bool(heading[members[m]]), -round(float(sim[m]), 12), m))
         rep = tuple(int(ids[members[m]]) for m in order_m[:n_representative])
         rows.append(

@@ -18,9 +18,10 @@ from helpers.themes.choose_k import (
     single_thread,
     stability,
 )
-from helpers.themes.features import build_features
+from helpers.themes.features import mix_context, tfidf_matrix
 from helpers.themes.kmeans import Estimator
 from helpers.themes.labels import describe_themes
+from helpers.themes.scale import EXACT_MAX_SENTENCES, SAMPLE_SIZE, lsa_basis, refine, sample_rows
 
 #: Articles with fewer sentences than this get a single theme.
 MIN_SENTENCES = 6
@@ -50,7 +51,9 @@ class ThemeModel(Estimator):
     ``paragraph_weight``, ``smooth_weight``, ``position_weight``,
     ``heading_joins_next``, ``use_parts`` (add compound parts as terms),
     ``k_max``, ``k_criterion`` ("stability" or "silhouette", see ``choose_k``),
-    ``n_init``, ``n_stability``.
+    ``n_init``, ``n_stability``, ``exact_max`` (longer articles take the reduced path of
+    ``helpers.themes.scale``: LSA features, k and stability on a sample; ``features_`` is
+    then dense, ``(n, LSA dimensions + 1)``).
     """
 
     def __init__(
@@ -69,6 +72,7 @@ class ThemeModel(Estimator):
         k_criterion: str = "silhouette",
         n_init: int = 10,
         n_stability: int = 5,
+        exact_max: int = EXACT_MAX_SENTENCES,
     ) -> None:
         self.k = k
         self.seed = seed
@@ -84,24 +88,28 @@ class ThemeModel(Estimator):
         self.k_criterion = k_criterion
         self.n_init = n_init
         self.n_stability = n_stability
+        self.exact_max = exact_max
 
     # -- helpers
-    def _features(self, sentences: pd.DataFrame, tokens: pd.DataFrame, fitted: bool) -> Any:
-        return build_features(
-            sentences,
-            tokens,
-            lang=self.lang_,
-            idf=self.idf,
-            common_zipf=self.common_zipf,
-            max_df=self.max_df,
-            paragraph_weight=self.paragraph_weight,
-            smooth_weight=self.smooth_weight,
-            position_weight=self.position_weight,
-            heading_joins_next=self.heading_joins_next,
-            use_parts=self.use_parts,
-            vocab=self.vocab_ if fitted else None,
+    def _features(self, sentences: pd.DataFrame, tokens: pd.DataFrame, fitted: bool, reduced: bool = False) -> Any:
+        """``(x, tfidf, vocab, idf, idf_kind)`` (``build_features``); with ``reduced`` (or a
+        fitted basis) ``x`` is in the LSA space, whose basis is kept in ``basis_``."""
+        kwargs: dict[str, Any] = dict(
+            lang=self.lang_, idf=self.idf, common_zipf=self.common_zipf, max_df=self.max_df,
+            use_parts=self.use_parts, vocab=self.vocab_ if fitted else None,
             idf_values=self.idf_values_ if fitted else None,
         )
+        mixing: dict[str, Any] = dict(
+            paragraph_weight=self.paragraph_weight, smooth_weight=self.smooth_weight,
+            position_weight=self.position_weight, heading_joins_next=self.heading_joins_next,
+        )
+        if not fitted:
+            self.basis_ = None
+        tfidf, vocab, idf_values, kind = tfidf_matrix(sentences, tokens, **kwargs)
+        if reduced and not fitted:
+            self.basis_ = lsa_basis(tfidf)
+        x = mix_context(sentences, tfidf, basis=self.basis_, **mixing)
+        return x, tfidf, vocab, idf_values, kind
 
     def fit(self, sentences: pd.DataFrame, tokens: pd.DataFrame | None = None) -> "ThemeModel":
         """Cluster the sentences of one article into themes (BLAS and OpenMP on one thread, see ``single_thread``)."""
@@ -119,20 +127,23 @@ class ThemeModel(Estimator):
         self.lang_ = str(sentences.attrs.get("lang", "de"))
         self.notes_: list[str] = []
         n = len(sentences)
-        x, tfidf, vocab, idf_values, kind = self._features(sentences, tokens, fitted=False)
+        reduced = n > self.exact_max
+        x, tfidf, vocab, idf_values, kind = self._features(sentences, tokens, fitted=False, reduced=reduced)
         cache = KMeansCache()
         self.vocab_, self.idf_values_, self.idf_kind_ = vocab, idf_values, kind
         self.features_ = x
         self.k_scores_ = pd.DataFrame(columns=["k", "silhouette", "stability", "log_prior", "score"])
+        # rows of x for choosing k and the stability runs: all, or a sample (long articles)
+        self.sample_ = sample_rows(n, SAMPLE_SIZE, self.seed) if reduced else np.arange(n)
+        xs = x[self.sample_] if reduced else x
         # distinct *word* vectors: the position column makes every row of x distinct
-        words = tfidf.toarray() if sparse.issparse(tfidf) else np.asarray(tfidf)
-        n_distinct = len({tuple(np.round(r, 9)) for r in words}) if n else 0
+        n_distinct = _distinct_rows(tfidf)
         if n < MIN_SENTENCES:
             k = 1
             self.notes_.append(f"only {n} sentences (< {MIN_SENTENCES}): one theme")
         elif self.k == "auto":
             k, self.k_scores_ = choose_k(
-                x, k_range(n, self.k_max), k_prior(n), self.seed, self.n_init, criterion=self.k_criterion,
+                xs, k_range(n, self.k_max), k_prior(n), self.seed, self.n_init, criterion=self.k_criterion,
                 cache=cache,
             )
         else:
@@ -151,7 +162,9 @@ class ThemeModel(Estimator):
             labels = np.zeros(n, dtype=int)
             self.centers_ = np.asarray(x.mean(axis=0))
         else:
-            raw, centers = _kmeans(x, k, self.seed, self.n_init, cache)
+            raw, centers = _kmeans(xs, k, self.seed, self.n_init, cache)
+            if reduced:  # the sample's best clustering starts Lloyd over all rows
+                raw, centers = refine(x, centers)
             labels = _relabel_by_first_appearance(raw)
             order = {}
             for r, l in zip(raw.tolist(), labels.tolist()):
@@ -162,10 +175,13 @@ class ThemeModel(Estimator):
         self.labels_ = labels
         self.k_ = int(k)
         self.stability_ = (
-            stability(x, k, [self.seed + i for i in range(self.n_stability)], self.n_init, cache)
+            stability(xs, k, [self.seed + i for i in range(self.n_stability)], self.n_init, cache)
             if n and k > 1 else 1.0
         )
-        self.themes_ = describe_themes(sentences, tokens, labels, x, tfidf, vocab, idf_values) if n else pd.DataFrame()
+        # labels order equal weights by the words' weight in the theme's mean row of x, which
+        # needs x in term space: the reduced path uses the TF-IDF itself
+        self.themes_ = describe_themes(sentences, tokens, labels, tfidf if reduced else x, tfidf, vocab,
+                                       idf_values) if n else pd.DataFrame()
         return self
 
     def fit_predict(self, sentences: pd.DataFrame, tokens: pd.DataFrame | None = None, **kwargs: Any) -> np.ndarray:  # type: ignore[override]
@@ -179,6 +195,20 @@ class ThemeModel(Estimator):
 
             tokens = make_tokens(sentences)
         x, *_ = self._features(sentences.reset_index(drop=True), tokens, fitted=True)
-        xd = x.toarray()
-        d = ((xd[:, None, :] - self.centers_[None, :, :]) ** 2).sum(axis=2)
+        c = np.asarray(self.centers_)
+        x_sq = np.asarray(x.multiply(x).sum(axis=1)).ravel() if sparse.issparse(x) else np.einsum("ij,ij->i", x, x)
+        cross = x @ c.T
+        d = x_sq[:, None] - 2.0 * np.asarray(cross) + np.einsum("kd,kd->k", c, c)[None, :]
         return d.argmin(axis=1).astype(int)
+
+
+def _distinct_rows(tfidf: sparse.csr_matrix) -> int:
+    """Number of distinct rows (values rounded to 9 decimals), without densifying."""
+    m = sparse.csr_matrix(tfidf)
+    seen = set()
+    for i in range(m.shape[0]):
+        lo, hi = m.indptr[i], m.indptr[i + 1]
+        vals = np.round(m.data[lo:hi], 9)
+        keep = vals != 0
+        seen.add((m.indices[lo:hi][keep].tobytes(), (vals[keep] + 0.0).tobytes()))
+    return len(seen)
