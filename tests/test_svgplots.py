@@ -145,7 +145,7 @@ def test_edge_cases_draw() -> None:
     one = SimpleNamespace(sentences=result.sentences.assign(theme=0).head(3), themes=result.themes.head(1),
                           actors=pd.DataFrame({"actor": []}), actor_pairs=pd.DataFrame())
     root = _parse(svg.headline_svg(one))
-    assert "fewer than two actors named together" in " ".join(root.itertext())
+    assert "no two actors named together in 2+ sentences" in " ".join(root.itertext())
     no_tension = SimpleNamespace(sentences=result.sentences.drop(columns=["tension"]),
                                  themes=result.themes.drop(columns=["tension_mean"]))
     assert list(svg.report_svgs(no_tension)) == ["themes_strip", "sentiment_by_theme", "sentiment_along"]
