@@ -11,7 +11,7 @@ OUT ?= reports/$(basename $(notdir $(ARTICLE)))
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help env analyze test quick unit nbval notebooks bench eval lock clean
+.PHONY: help env analyze test quick unit nbval notebooks bench eval train lock clean
 
 help: ## Show this list of targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-9s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -43,8 +43,11 @@ nbval: $(STAMP) ## Execute the notebooks with nbval only
 bench: $(STAMP) ## Measure speed and memory against plain baselines (numbers, not assertions)
 	$(PY) -m benchmarks
 
-eval: $(STAMP) ## Compare themes, sentiment and tension with the human annotations in ../shared/data/dev
+eval: $(STAMP) ## Compare themes, sentiment, tension and actors with the human annotations in ../shared/data/dev
 	$(PY) -m evaluation
+
+train: $(STAMP) ## Retrain the shipped models (named-entity tagger) from ../shared/data/ner (TP_NER_DIR); minutes each
+	$(PY) -m training
 
 notebooks: $(STAMP) ## Re-execute the notebooks in place on the seed (refreshes the outputs nbval compares)
 	cd notebooks && for nb in [0-9][0-9]_*.ipynb; do \
