@@ -43,6 +43,7 @@ __all__ = [
     "METRIC_BLOCKS",
     "evaluate_dir",
     "format_table",
+    "language_means",
     "default_dev_dir",
     "main",
 ]
@@ -159,6 +160,7 @@ class Row:
     article: str
     method: str
     scores: dict[str, list[float]]
+    lang: str = ""
 
 
 def _theme_scores(pred: np.ndarray, ev: ArticleEval) -> dict[str, float]:
@@ -299,6 +301,27 @@ def format_table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
+def language_means(rows: list[Row]) -> list[Row]:
+    """Per language and method, the mean over articles of each score (an article's own
+    value is its mean over seeds); the article column reads "mean de (12 articles)"."""
+    groups: dict[tuple[str, str], list[Row]] = {}
+    for r in rows:
+        groups.setdefault((r.lang, r.method), []).append(r)
+    out = []
+    for lang in sorted({r.lang for r in rows}):
+        for (lg, method), members in groups.items():
+            if lg != lang:
+                continue
+            cols = dict.fromkeys(c for r in members for c in r.scores)
+            means = {}
+            for c in cols:
+                vals = np.array([np.mean(r.scores[c]) for r in members if c in r.scores], dtype=float)
+                vals = vals[np.isfinite(vals)]
+                means[c] = [float(vals.mean()) if len(vals) else float("nan")]
+            out.append(Row(f"mean {lang} ({len(members)} articles)", method, means, lang))
+    return out
+
+
 # -------------------------------------------------------------------------- main
 def default_dev_dir() -> Path:
     """``$TP_DEV_DIR`` or ``<repo root>/../shared/data/dev``."""
@@ -333,7 +356,10 @@ def evaluate_dir(dev_dir: Path, n_seeds: int = 10) -> tuple[list[Row], list[str]
         notes.extend(f"{ev.name}: {n}" for n in ev.notes)
         for block in METRIC_BLOCKS:
             try:
-                rows.extend(block(ev, seeds))
+                new = block(ev, seeds)
+                for r in new:
+                    r.lang = r.lang or ev.lang
+                rows.extend(new)
             except Exception as exc:  # noqa: BLE001
                 notes.append(f"{ev.name}: {block.__name__} failed ({type(exc).__name__}: {exc})")
     return rows, notes
@@ -352,6 +378,8 @@ def main(argv: list[str] | None = None) -> int:
     rows, notes = evaluate_dir(dev_dir, max(1, args.seeds))
     print(f"Agreement with the annotators in {dev_dir} (mean±std over {max(1, args.seeds)} seeds)")
     print(format_table(rows))
+    print("\nMeans over articles per language (each article counts once)")
+    print(format_table(language_means(rows)))
     if notes:
         print("\nNotes:")
         for n in notes:
