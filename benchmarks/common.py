@@ -196,9 +196,16 @@ def _extra_benchmarks() -> list[tuple[str, Callable[[], list[dict[str, Any]]]]]:
     return [
         ("themes: seed and ~1,000-sentence article vs plain TfidfVectorizer+KMeans", _themes),
         ("sentiment scoring: sentences/s (tokenising timed separately)", _sentiment),
+        ("actors: the tagger (default) vs the rules, ms per sentence", _actors),
         ("whole analysis (helpers.analyze), warm, vs plain TfidfVectorizer+KMeans", _analysis),
         ("batch command: articles/s with --jobs 1 and 2", _batch),
     ]
+
+
+def _actors() -> list[dict[str, Any]]:
+    from benchmarks.actors import bench_actors
+
+    return bench_actors()
 
 
 def _analysis() -> list[dict[str, Any]]:
