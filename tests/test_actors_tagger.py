@@ -101,3 +101,18 @@ def test_user_actors_and_determinism(tmp_path: Path) -> None:
     again, t2 = _actors(tmp_path, text, "de", user_actors={"Acme Robotics": "Acme"})
     assert first == again and t1.equals(t2)
     assert all("Acme" in s for s in first)
+
+
+def test_compounds_of_known_names_and_the_shipped_files() -> None:
+    from helpers.actors.names import Mention
+    from helpers.actors.ner import model_path
+    from helpers.actors.tagged import compound_names
+
+    per = [[Mention("Microsoft", "ORG")], [Mention("Microsoft-Lösungen", "LOC"), Mention("Azure-Cloud", "ORG")],
+           [Mention("OpenAI", "ORG"), Mention("OpenAI-Microsoft-Beziehung", "ORG")]]
+    names = [[m.name for m in ms] for ms in compound_names(per)]
+    # a compound is the article's names inside it; one without a known name stays whole
+    assert names == [["Microsoft"], ["Microsoft", "Azure-Cloud"], ["OpenAI", "OpenAI", "Microsoft"]]
+    for lang in ("de", "en"):
+        assert model_path(lang).stat().st_size > 1_000_000
+    assert (model_path("de").parent / "NOTICE-ner.md").read_text(encoding="utf-8").count("CC BY") >= 5

@@ -12,7 +12,8 @@ Stages, each a function of the article's sentences:
    an overlapping tagger span, then ``data/actors.tsv`` on the words *outside* tagger spans only
    ("Deutsche Post" is not also Deutschland), without its role groups ("Regierung", "the
    union": with the tagger they cost more precision than they add recall on the dev articles);
-4. **seats**: a city after a seat noun ("Stadt Wien", "Flughafen Wien", "City of Vienna") is
+4. **compounds** whose parts are names the article uses alone are those names
+   ("Microsoft-Lösungen" -> Microsoft); **seats**: a city after a seat noun ("Stadt Wien", "Flughafen Wien", "City of Vienna") is
    that institution, not the country whose capital it is;
 5. **canonical names**: a mention that is exactly a gazetteer alias gets the gazetteer's name;
 6. **one name per actor** across the article (``helpers.actors.names.cluster_names``);
@@ -31,7 +32,7 @@ import pandas as pd
 from helpers.actors.names import Mention, cluster_names, degenitive, initials, same_actor
 from helpers.actors.ner import gazetteer_words, tagger, tokenize
 from helpers.actors.references import PERSON_ROLES, is_person_role, resolve_references
-from helpers.actors.rules import ROLE_NOUNS, _AliasIndex, _gazetteer_index, _user_aliases, actor_table, gazetteer
+from helpers.actors.rules import NOT_ACTORS, ROLE_NOUNS, _AliasIndex, _gazetteer_index, _user_aliases, actor_table, gazetteer
 
 KINDS = {"PER": "person", "ORG": "organisation", "LOC": "place"}
 """Tagger types as the actor table's ``type``."""
@@ -67,6 +68,8 @@ def tagger_mentions(tokens: list[list[str]], lang: str) -> list[list[Mention]]:
                                                   or toks[a].lower() in PERSON_ROLES["en"] | _TITLES):
                 a += 1
             words = [w for w in toks[a:b] if w not in ("'s", "’s")]
+            if len(words) == 1 and (words[0] in NOT_ACTORS or words[0].rstrip("s") in NOT_ACTORS):
+                continue  # "KI", "CEO": the project's list of abbreviations that are no actors
             if words and any(w[:1].isupper() or w[:1].isdigit() for w in words) and not all(
                     w.lower().rstrip(".") in ROLE_NOUNS | _TITLES for w in words):  # "the union", "Mr. President"
                 ms.append(Mention(" ".join(words), typ, a, b, "tagger"))
@@ -159,6 +162,20 @@ def gazetteer_mentions(tokens: list[list[str]], per: list[list[Mention]], index:
     return out
 
 
+def compound_names(per: list[list[Mention]]) -> list[list[Mention]]:
+    """A tagged compound whose parts include names the article uses on their own is those
+    names ("Microsoft-Lösungen" -> Microsoft, "OpenAI-Microsoft-Beziehung" -> OpenAI, Microsoft)."""
+    known = {m.name for ms in per for m in ms if "-" not in m.name}
+    out = []
+    for ms in per:
+        new: list[Mention] = []
+        for m in ms:
+            parts = [p for p in m.name.split("-") if p in known] if "-" in m.name and " " not in m.name else []
+            new += [Mention(p, m.kind, m.start, m.end, m.source) for p in parts] if parts else [m]
+        out.append(new)
+    return out
+
+
 CANONICAL = {"en": {"USA": "United States", "US": "United States", "U.S.": "United States",
                     "America": "United States"}, "de": {}}
 """English names for the United States as written by the annotators and most news."""
@@ -221,7 +238,7 @@ def find_actors_tagged(sentences: pd.DataFrame, lang: str,
     if user:
         per = user_mentions(tokens, per, _AliasIndex(user))
     index = _AliasIndex(user + gazetteer(lang)) if user else _gazetteer_index(lang)
-    per = gazetteer_mentions(tokens, per, index, groups=False)
+    per = compound_names(gazetteer_mentions(tokens, per, index, groups=False))
     canonical_names(tokens, per, lang, index)
     labels = cluster_names([(m.name, m.kind) for ms in per for m in ms if m.kind != "group"])
     for ms in per:
