@@ -116,3 +116,18 @@ def test_compounds_of_known_names_and_the_shipped_files() -> None:
     for lang in ("de", "en"):
         assert model_path(lang).stat().st_size > 1_000_000
     assert (model_path("de").parent / "NOTICE-ner.md").read_text(encoding="utf-8").count("CC BY") >= 5
+
+
+def test_a_span_with_lower_case_words_keeps_its_capitalised_core() -> None:
+    from helpers.actors.tagged import _capitalised_core
+
+    def core(text: str) -> str:
+        toks = text.split()
+        a, b = _capitalised_core(toks, 0, len(toks))
+        return " ".join(toks[a:b])
+
+    assert core("Cabin crew workers at British Airways") == "British Airways"
+    assert core("British Airways cabin crew") == "British Airways"
+    assert core("Bank of England") == "Bank of England"
+    assert core("Institut für Wirtschaftsforschung") == "Institut für Wirtschaftsforschung"
+    assert core("the union") == ""

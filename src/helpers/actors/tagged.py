@@ -2,8 +2,10 @@
 
 Stages, each a function of the article's sentences:
 
-1. **tagger**: PER / ORG / LOC spans of the CRF (``helpers.actors.ner``); a leading role
-   noun is cut off ("President Biden" -> "Biden"), a trailing "'s" dropped;
+1. **tagger**: PER / ORG / LOC spans of the CRF (``helpers.actors.ner``); a span with
+   lower-case words keeps its capitalised core ("British Airways cabin crew" -> "British
+   Airways"), a leading role noun is cut off ("President Biden" -> "Biden"), a trailing "'s"
+   dropped;
 2. **filters** on tagger spans: words inside an all-caps speaker label of two or more words
    ("THE PRESIDENT:"), a sentence-initial single word that is a dictionary word never written
    capitalised elsewhere in the article ("No"), a single word right before a number ("the
@@ -57,6 +59,29 @@ def _masked(toks: list[str], spans: Iterable[Mention]) -> list[str]:
     return out
 
 
+_CONNECTORS = frozenset("of the and for de la von der des und für am im zu zur zum".split())
+
+
+def _capitalised_core(toks: list[str], a: int, b: int) -> tuple[int, int]:
+    """The longest run of capitalised words (connectors such as "of", "für" allowed inside) of a
+    span that also holds lower-case words: "British Airways cabin crew" -> "British Airways"."""
+    if all(t[:1].isupper() or t in _CONNECTORS or not t[:1].isalpha() for t in toks[a:b]):
+        return a, b
+    best, start = (a, a), None
+    for i in range(a, b + 1):
+        ok = i < b and (toks[i][:1].isupper() or (start is not None and toks[i] in _CONNECTORS))
+        if ok and start is None:
+            start = i
+        if not ok and start is not None:
+            end = i
+            while end > start and toks[end - 1] in _CONNECTORS:
+                end -= 1
+            if end - start > best[1] - best[0]:
+                best = (start, end)
+            start = None
+    return best
+
+
 def tagger_mentions(tokens: list[list[str]], lang: str) -> list[list[Mention]]:
     """Stage 1: tagger spans, role nouns and a trailing "'s" cut off."""
     tg = tagger(lang)
@@ -67,6 +92,7 @@ def tagger_mentions(tokens: list[list[str]], lang: str) -> list[list[Mention]]:
             while typ == "PER" and b - a > 1 and (toks[a].lower().rstrip(".") in ROLE_NOUNS
                                                   or toks[a].lower() in PERSON_ROLES["en"] | _TITLES):
                 a += 1
+            a, b = _capitalised_core(toks, a, b)
             words = [w for w in toks[a:b] if w not in ("'s", "’s")]
             if len(words) == 1 and (words[0] in NOT_ACTORS or words[0].rstrip("s") in NOT_ACTORS):
                 continue  # "KI", "CEO": the project's list of abbreviations that are no actors
