@@ -45,8 +45,11 @@ nbval: $(STAMP) ## Execute the notebooks with nbval only
 bench: $(STAMP) ## Measure speed and memory against plain baselines (numbers, not assertions)
 	$(PY) -m benchmarks
 
-eval: $(STAMP) ## Compare themes, sentiment and tension with the human annotations in ../shared/data/dev
+eval: $(STAMP) ## Compare themes, sentiment, tension and actors with the human annotations in ../shared/data/dev
 	$(PY) -m evaluation
+
+train: $(STAMP) ## Retrain the shipped models (named-entity tagger) from ../shared/data/ner (TP_NER_DIR); minutes each
+	$(PY) -m training
 
 notebooks: $(STAMP) ## Re-execute the notebooks in place on the seed (refreshes the outputs nbval compares)
 	cd notebooks && for nb in [0-9][0-9]_*.ipynb; do \

@@ -196,6 +196,7 @@ def _extra_benchmarks() -> list[tuple[str, Callable[[], list[dict[str, Any]]]]]:
     return [
         ("themes: seed and ~1,000-sentence article vs plain TfidfVectorizer+KMeans", _themes),
         ("sentiment scoring: sentences/s (tokenising timed separately)", _sentiment),
+        ("actors: the tagger (default) vs the rules, ms per sentence", _actors),
         ("whole analysis (helpers.analyze), warm, vs plain TfidfVectorizer+KMeans", _analysis),
         ("sentence encoder and trained heads: cold and cached, vs the encoder's own time and the plain baseline",
          _scoring),
@@ -208,6 +209,12 @@ def _scaling() -> list[dict[str, Any]]:
     from benchmarks.scaling import bench_scaling
 
     return bench_scaling()
+
+
+def _actors() -> list[dict[str, Any]]:
+    from benchmarks.actors import bench_actors
+
+    return bench_actors()
 
 
 def _analysis() -> list[dict[str, Any]]:

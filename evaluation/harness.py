@@ -43,6 +43,7 @@ __all__ = [
     "METRIC_BLOCKS",
     "evaluate_dir",
     "format_table",
+    "language_means",
     "default_dev_dir",
     "main",
 ]
@@ -159,6 +160,7 @@ class Row:
     article: str
     method: str
     scores: dict[str, list[float]]
+    lang: str = ""
 
 
 def _theme_scores(pred: np.ndarray, ev: ArticleEval) -> dict[str, float]:
@@ -265,26 +267,6 @@ METRIC_BLOCKS: list[Callable[[ArticleEval, list[int]], list[Row]]] = [
 ]
 
 
-def means_by_language(rows: list[Row]) -> pd.DataFrame:
-    """Mean over articles of each method's scores, per language (the article name's prefix,
-    ``de_`` or ``en_``); a method's mean counts only the articles where it has a value."""
-    records = []
-    for r in rows:
-        lang = r.article.split("_", 1)[0]
-        for col, values in r.scores.items():
-            arr = np.asarray(values, dtype=float)
-            arr = arr[np.isfinite(arr)]
-            if len(arr):
-                records.append({"language": lang, "method": r.method, "score": col, "value": float(arr.mean())})
-    if not records:
-        return pd.DataFrame()
-    df = pd.DataFrame(records)
-    table = df.pivot_table(index=["language", "method"], columns="score", values="value", aggfunc="mean", sort=False)
-    counts = df.groupby(["language", "method"], sort=False)["value"].size()
-    table.insert(0, "cells", counts.reindex(table.index).to_numpy())
-    return table.reset_index()
-
-
 # ------------------------------------------------------------------------- table
 def _fmt(values: list[float] | None) -> str:
     if not values:
@@ -326,6 +308,27 @@ def format_table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
+def language_means(rows: list[Row]) -> list[Row]:
+    """Per language and method, the mean over articles of each score (an article's own
+    value is its mean over seeds); the article column reads "mean de (12 articles)"."""
+    groups: dict[tuple[str, str], list[Row]] = {}
+    for r in rows:
+        groups.setdefault((r.lang, r.method), []).append(r)
+    out = []
+    for lang in sorted({r.lang for r in rows}):
+        for (lg, method), members in groups.items():
+            if lg != lang:
+                continue
+            cols = dict.fromkeys(c for r in members for c in r.scores)
+            means = {}
+            for c in cols:
+                vals = np.array([np.mean(r.scores[c]) for r in members if c in r.scores], dtype=float)
+                vals = vals[np.isfinite(vals)]
+                means[c] = [float(vals.mean()) if len(vals) else float("nan")]
+            out.append(Row(f"mean {lang} ({len(members)} articles)", method, means, lang))
+    return out
+
+
 # -------------------------------------------------------------------------- main
 def default_dev_dir() -> Path:
     """``$TP_DEV_DIR`` or ``<repo root>/../shared/data/dev``."""
@@ -360,7 +363,10 @@ def evaluate_dir(dev_dir: Path, n_seeds: int = 10) -> tuple[list[Row], list[str]
         notes.extend(f"{ev.name}: {n}" for n in ev.notes)
         for block in METRIC_BLOCKS:
             try:
-                rows.extend(block(ev, seeds))
+                new = block(ev, seeds)
+                for r in new:
+                    r.lang = r.lang or ev.lang
+                rows.extend(new)
             except Exception as exc:  # noqa: BLE001
                 notes.append(f"{ev.name}: {block.__name__} failed ({type(exc).__name__}: {exc})")
     return rows, notes
@@ -379,9 +385,8 @@ def main(argv: list[str] | None = None) -> int:
     rows, notes = evaluate_dir(dev_dir, max(1, args.seeds))
     print(f"Agreement with the annotators in {dev_dir} (mean±std over {max(1, args.seeds)} seeds)")
     print(format_table(rows))
-    print("\nMeans over the development articles, per language")
-    with pd.option_context("display.width", 250, "display.max_rows", 500, "display.max_columns", 30):
-        print(means_by_language(rows).to_string(index=False, float_format=lambda v: f"{v:.2f}", na_rep=""))
+    print("\nMeans over articles per language (each article counts once)")
+    print(format_table(language_means(rows)))
     from evaluation.scoring import cv_table
 
     print("\nTrained heads, cross-validated (grouped out-of-fold Spearman rho, measured by make train)")

@@ -1,4 +1,5 @@
-"""Actors found by the heuristics in helpers.actors (expected actors read off the text by hand)."""
+"""Actors found by the rules of helpers.actors.rules (method="rules", the method before issue 14;
+expected actors read off the text by hand). The default tagger method: test_actors_tagger.py."""
 
 from __future__ import annotations
 
@@ -8,11 +9,12 @@ import helpers
 from helpers.actors import find_actors
 
 
-def _actors(tmp_path: Path, text: str, lang: str, **kw) -> tuple[list[tuple[str, ...]], list[str]]:
+def _actors(tmp_path: Path, text: str, lang: str, method: str = "rules",
+            **kw) -> tuple[list[tuple[str, ...]], list[str]]:
     path = tmp_path / "a.txt"
     path.write_text(text, encoding="utf-8")
     sents = helpers.sentences(path, lang=lang)
-    per, table = find_actors(sents, helpers.tokens(sents), **kw)
+    per, table = find_actors(sents, helpers.tokens(sents), method=method, **kw)
     return list(per), list(table["actor"])
 
 

@@ -100,7 +100,8 @@ def test_evaluate_dir_rows(tmp_path: Path) -> None:
     assert by_method["paragraph = theme"].scores["ARI a"] == [pytest.approx(1.0)]
     assert by_method["annotator a vs b (units)"].scores["ARI a"] == [pytest.approx(1.0)]
     assert by_method["project (k=k_a=2)"].scores["ARI a"] == [pytest.approx(1.0)] * 2
-    assert {"actors: project", "actors: capitalised words (baseline)", "actors: annotator b (ceiling)"} <= set(by_method)
+    assert {"actors: tagger (default)", "actors: rules (before issue 14)", "actors: capitalised words (baseline)",
+            "actors: annotator b (ceiling)"} <= set(by_method)
     assert notes == []
     table = format_table(rows)
     assert "paragraph = theme" in table and "1.00" in table
@@ -121,3 +122,15 @@ def test_main_env_dir_and_broken_article(tmp_path: Path, monkeypatch: pytest.Mon
     out = capsys.readouterr().out
     assert "en_demo" in out and "ARI a" in out
     assert "zz_broken" in out  # reported as a note, not a crash
+
+
+def test_language_means_count_each_article_once() -> None:
+    from evaluation.harness import Row, language_means
+
+    rows = [Row("de_a", "actors: tagger (default)", {"actor F1 a": [0.5]}, "de"),
+            Row("de_b", "actors: tagger (default)", {"actor F1 a": [0.7, 0.9]}, "de"),  # seeds: 0.8
+            Row("de_c", "actors: tagger (default)", {"actor F1 a": [float("nan")]}, "de"),
+            Row("en_a", "actors: tagger (default)", {"actor F1 a": [0.2]}, "en")]
+    means = {(r.article, r.method): r.scores["actor F1 a"][0] for r in language_means(rows)}
+    assert means == {("mean de (3 articles)", "actors: tagger (default)"): pytest.approx(0.65),
+                     ("mean en (1 articles)", "actors: tagger (default)"): pytest.approx(0.2)}

@@ -25,7 +25,7 @@ def test_headline_figure_panels_and_peak_labels(result) -> None:
     fig = figures.headline_figure(result, title="T")
     titles = [ax.get_title(loc="left") for ax in fig.axes]
     for expected in ("How tension rises and falls through the article", "Themes ranked by tension",
-                     "Where each theme is tense", "Between whom: tension of sentences naming both"):
+                     "Where each theme is tense", "Between whom: pairs named together in 2+ sentences"):
         assert expected in titles
     arc_ax = fig.axes[titles.index("How tension rises and falls through the article")]
     labels = [t.get_text() for t in arc_ax.texts]

@@ -190,8 +190,25 @@ def test_actor_pairs() -> None:
     top = pairs.iloc[0]
     assert (top["actor_a"], top["actor_b"], top["n_sentences"]) == ("OpenAI", "Microsoft", 2)  # first mention first
     assert top["sentence_ids"] == (0, 1) and top["mean_tension"] == pytest.approx(0.6)
-    assert len(pairs) == 3  # OpenAI-Microsoft, OpenAI-Google, Microsoft-Google
+    assert len(pairs) == 1  # only OpenAI-Microsoft is named together twice: enough evidence
+    every = actor_pairs(_toy(), min_sentences=1)  # OpenAI-Microsoft, OpenAI-Google, Microsoft-Google
+    assert len(every) == 3 and list(every["n_sentences"]) == [2, 1, 1]
     assert actor_pairs(_toy().assign(actors=[()] * 4)).empty
+
+
+def test_summary_names_pairs_only_with_two_sentences_of_evidence() -> None:
+    from types import SimpleNamespace
+
+    from helpers.summary import summary_text
+
+    sdf = _toy()
+    text = summary_text(SimpleNamespace(sentences=sdf, themes=pd.DataFrame(), actor_pairs=actor_pairs(sdf)))
+    assert "most often named together are OpenAI and Microsoft (2 sentences, mean tension 0.60)" in text
+    assert "Google" not in text  # OpenAI-Google and Microsoft-Google share one sentence only
+    once = sdf.assign(actors=[("OpenAI", "Microsoft"), (), (), ("Google",)])
+    text = summary_text(SimpleNamespace(sentences=once, themes=pd.DataFrame(), actor_pairs=actor_pairs(once)))
+    assert ("No two actors are named together in 2 or more sentences, so no pair is singled out; "
+            "OpenAI and Microsoft share a single sentence (S0).") in text
 
 
 def test_actor_theme_table() -> None:

@@ -1,4 +1,4 @@
-"""``python -m training [STEP ...]``: run the training steps (default: all)."""
+"""``python -m training [STEP ...]``: run the training steps (default: all, in order)."""
 
 import sys
 

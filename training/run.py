@@ -15,13 +15,20 @@ def data_dir(env: str, default: str) -> Path:
     return Path(value) if value else ROOT.parent / "shared" / "data" / default
 
 
+def _ner() -> int:
+    from training.ner import main_all
+
+    return main_all()
+
+
 def _heads() -> int:
     from training.heads import main
 
     return main([])
 
 
-STEPS: dict[str, Callable[[], int]] = {"heads": _heads}
+STEPS: dict[str, Callable[[], int]] = {"ner": _ner, "heads": _heads}
+"""Steps in the order they run: the heads' features use the tagger's actors."""
 
 
 def main(argv: list[str]) -> int:

@@ -59,7 +59,7 @@ class Analysis:
       log_prior, score``; empty when k was fixed).
     - ``k``: the number of themes; ``stability``: mean pairwise ARI of the theme
       assignment over several seeds (1.0 = the same themes whatever the seed).
-    - ``actor_pairs``: actors named in the same sentence (``helpers.tension.actor_pairs``:
+    - ``actor_pairs``: actors named together in at least two sentences (``helpers.tension.actor_pairs``:
       ``actor_a, actor_b, n_sentences, sentence_ids, mean_tension``).
     - ``summary``: one English paragraph on where the tension lies (``summary_text``).
     - ``article``: the ``Article`` that was read (its ``text`` and paragraphs).

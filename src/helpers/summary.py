@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.tension.arc import _short
+from helpers.tension.profile import MIN_PAIR_SENTENCES, actor_pairs
 
 
 # -------------------------------------------------------------------------- summary
@@ -17,12 +18,41 @@ def _theme_name(themes: pd.DataFrame, theme: Any) -> str:
     return f"{theme}"
 
 
+def _pairs_text(result: Any) -> str:
+    """Between whom, in words: only pairs named together in ``MIN_PAIR_SENTENCES`` or more
+    sentences count; otherwise the one shared sentence is named as a single mention."""
+    pairs = getattr(result, "actor_pairs", None)
+    if isinstance(pairs, pd.DataFrame) and len(pairs):
+        pairs = pairs[pairs["n_sentences"] >= MIN_PAIR_SENTENCES]
+    if isinstance(pairs, pd.DataFrame) and len(pairs):
+        p = pairs.iloc[0]
+        out = (f"The actors most often named together are {p['actor_a']} and {p['actor_b']} "
+               f"({int(p['n_sentences'])} sentences, mean tension {p['mean_tension']:.2f}).")
+        tense = pairs.sort_values("mean_tension", ascending=False, kind="mergesort")
+        if (tense.iloc[0]["actor_a"], tense.iloc[0]["actor_b"]) != (p["actor_a"], p["actor_b"]):
+            q = tense.iloc[0]
+            out += (f" The most tense recurring pair is {q['actor_a']} and {q['actor_b']} "
+                    f"(mean {q['mean_tension']:.2f} over {int(q['n_sentences'])} sentences).")
+        return out
+    sdf = result.sentences
+    if "actors" not in sdf:
+        return ""
+    single = actor_pairs(sdf, min_sentences=1)
+    if single.empty:
+        return "No two actors are named in the same sentence."
+    p = single.iloc[0]
+    return (f"No two actors are named together in {MIN_PAIR_SENTENCES} or more sentences, so no pair is "
+            f"singled out; {p['actor_a']} and {p['actor_b']} share a single sentence "
+            f"(S{p['sentence_ids'][0]}).")
+
+
 def summary_text(result: Any) -> str:
     """One English paragraph describing where the article's tension lies, from the numbers.
 
     ``result``: an ``Analysis`` after ``stage_tension`` (needs ``sentences`` with
     ``tension``; uses ``themes`` with ``tension_mean`` and ``result.actor_pairs``
-    when present).  Sentences are numbered from 1 in the text ("sentence 17 of 42").
+    when present). A pair of actors is named only when they share at least
+    ``MIN_PAIR_SENTENCES`` sentences; otherwise the text says it is a single mention.  Sentences are numbered from 1 in the text ("sentence 17 of 42").
     """
     sdf: pd.DataFrame = result.sentences
     if "tension" not in sdf or len(sdf) == 0:
@@ -46,16 +76,7 @@ def summary_text(result: Any) -> str:
                      f"(95% CI {row['tension_ci_low']:.2f}–{row['tension_ci_high']:.2f}).")
     else:
         parts.append(f"Mean tension is {t.mean():.2f}.")
-    pairs = getattr(result, "actor_pairs", None)
-    if isinstance(pairs, pd.DataFrame) and len(pairs):
-        p = pairs.iloc[0]
-        parts.append(f"The actors most often named together are {p['actor_a']} and {p['actor_b']} "
-                     f"({int(p['n_sentences'])} sentences, mean tension {p['mean_tension']:.2f}).")
-        tense = pairs[pairs["n_sentences"] >= 2].sort_values("mean_tension", ascending=False, kind="mergesort")
-        if len(tense) and (tense.iloc[0]["actor_a"], tense.iloc[0]["actor_b"]) != (p["actor_a"], p["actor_b"]):
-            q = tense.iloc[0]
-            parts.append(f"The most tense recurring pair is {q['actor_a']} and {q['actor_b']} "
-                         f"(mean {q['mean_tension']:.2f} over {int(q['n_sentences'])} sentences).")
+    parts.append(_pairs_text(result))
     n = len(t)
     if n >= 6:
         thirds = np.array_split(t, 3)
@@ -69,5 +90,5 @@ def summary_text(result: Any) -> str:
     opener = "it" if parts[-1].endswith(";") else "It"
     parts.append(f"{opener} peaks at sentence S{sid} ({100 * (i + 0.5) / n:.0f} % into the article, "
                  f"tension {t[i]:.2f}): '{text}'")
-    out = " ".join(parts)
+    out = " ".join(p for p in parts if p)
     return out if out.endswith((".", "'")) else out + "."

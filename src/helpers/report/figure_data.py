@@ -48,13 +48,19 @@ def theme_position_grid(sentences: pd.DataFrame, themes: pd.DataFrame, bins: int
 
 def actor_grid(pairs: pd.DataFrame | None, actors: pd.DataFrame | None,
                top: int = 7) -> tuple[list[str], np.ndarray, np.ndarray]:
-    """The ``top`` actors, and per pair (lower triangle only) the mean tension and sentence count.
+    """The ``top`` actors among those in ``pairs``, and per pair (lower triangle only) the mean
+    tension and sentence count.
 
-    Returns ``(names, values, counts)``; ``values`` is NaN where a pair never meets and on
-    and above the diagonal (each pair once). Fewer than two actors: ``([], empty, empty)``.
+    ``pairs`` are the pairs with enough evidence (``helpers.tension.actor_pairs``: named together
+    in at least two sentences), so an actor named once never gets a row. Returns ``(names,
+    values, counts)``; ``values`` is NaN where a pair never meets and on and above the diagonal
+    (each pair once). Fewer than two actors: ``([], empty, empty)``.
     """
-    names = list(actors["actor"].head(top)) if actors is not None and len(actors) else []
-    if len(names) < 2 or pairs is None or pairs.empty:
+    if pairs is None or pairs.empty or actors is None or not len(actors):
+        return [], np.zeros((0, 0)), np.zeros((0, 0), dtype=int)
+    paired = set(pairs["actor_a"]) | set(pairs["actor_b"])
+    names = [a for a in actors["actor"] if a in paired][:top]
+    if len(names) < 2:
         return [], np.zeros((0, 0)), np.zeros((0, 0), dtype=int)
     pos = {a: i for i, a in enumerate(names)}
     values = np.full((len(names), len(names)), np.nan)

@@ -313,7 +313,7 @@ def actor_matrix(ax: object, pairs: pd.DataFrame, actors: pd.DataFrame, top: int
 
     names, values, counts = actor_grid(pairs, actors, top)
     if not names:
-        ax.text(0.5, 0.5, "fewer than two actors named together", ha="center", va="center", transform=ax.transAxes)
+        ax.text(0.5, 0.5, "no two actors named together in 2+ sentences", ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
         ax.set_title("Between whom", loc="left", fontweight="bold")
         return
@@ -321,7 +321,7 @@ def actor_matrix(ax: object, pairs: pd.DataFrame, actors: pd.DataFrame, top: int
               for i, row in enumerate(counts)]
     _heatmap(ax, values, names, names, "mean tension", annotations=labels)
     ax.grid(False)
-    ax.set_title("Between whom: tension of sentences naming both", loc="left", fontweight="bold")
+    ax.set_title("Between whom: pairs named together in 2+ sentences", loc="left", fontweight="bold")
 
 
 def headline_figure(result: object, title: str | None = None) -> Figure:

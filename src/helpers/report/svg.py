@@ -322,9 +322,9 @@ def _position_panel(c: Canvas, sentences: pd.DataFrame, themes: pd.DataFrame, x0
 def _actor_panel(c: Canvas, pairs: pd.DataFrame | None, actors: pd.DataFrame | None, x0: float,
                  y0: float) -> float:
     names, values, counts = actor_grid(pairs, actors)
-    _title(c, x0 - 130, y0 - 14, "Between whom: tension of sentences naming both")
+    _title(c, x0 - 130, y0 - 14, "Between whom: pairs named together in 2+ sentences")
     if not names:
-        c.text(x0 + 100, y0 + 40, "fewer than two actors named together", size=12, anchor="middle", fill="#555")
+        c.text(x0 + 100, y0 + 40, "no two actors named together in 2+ sentences", size=12, anchor="middle", fill="#555")
         return y0 + 60
     short = [n if len(n) <= 20 else n[:19] + "…" for n in names]
     notes = [[f"n={int(counts[i, j])}" if counts[i, j] and not math.isnan(values[i, j]) else ""

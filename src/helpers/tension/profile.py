@@ -14,19 +14,26 @@ from helpers.tension.score import TENSE_THRESHOLD
 
 
 # --------------------------------------------------------------- actors and themes
+MIN_PAIR_SENTENCES = 2
+"""A pair of actors counts as "between whom" only when named together in at least this many
+sentences; one shared sentence is a single mention (an aside, a list, a tagging error), not
+evidence of a relation."""
+
+
 def _actor_lists(sentences: pd.DataFrame) -> list[tuple[str, ...]]:
     if "actors" not in sentences:
         raise InputError("this table needs an 'actors' column (a tuple of names per sentence; stage_actors)")
     return [tuple(dict.fromkeys(a)) if isinstance(a, (tuple, list)) else () for a in sentences["actors"]]
 
 
-def actor_pairs(sentences: pd.DataFrame) -> pd.DataFrame:
-    """Pairs of actors named in the same sentence.
+def actor_pairs(sentences: pd.DataFrame, min_sentences: int = MIN_PAIR_SENTENCES) -> pd.DataFrame:
+    """Pairs of actors named together in at least ``min_sentences`` sentences.
 
     One row per unordered pair: ``actor_a``, ``actor_b`` (``actor_a`` is the one
     mentioned first in the article), ``n_sentences``, ``sentence_ids`` (tuple),
     ``mean_tension`` (NaN without a ``tension`` column), sorted by ``n_sentences``
-    then ``mean_tension`` (both descending), then first co-occurrence.
+    then ``mean_tension`` (both descending), then first co-occurrence. The default keeps
+    pairs with enough evidence (``MIN_PAIR_SENTENCES``); ``min_sentences=1`` gives every pair.
     """
     lists = _actor_lists(sentences)
     first: dict[str, tuple[int, int]] = {}
@@ -49,6 +56,7 @@ def actor_pairs(sentences: pd.DataFrame) -> pd.DataFrame:
             "_first": idx[0],
         }
         for (a, b), idx in found.items()
+        if len(idx) >= min_sentences
     ]
     cols = ["actor_a", "actor_b", "n_sentences", "sentence_ids", "mean_tension"]
     if not rows:

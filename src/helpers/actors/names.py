@@ -1,0 +1,116 @@
+"""Actor names: lenient matching, canonical forms, and one name per actor across an article.
+
+``same_actor`` is the lenient match the evaluation scores with; ``cluster_names`` merges the
+forms an article uses for one actor ("UAW" = "United Auto Workers", "Hauer" = "Andreas Hauer",
+"Bidens" = "Biden") and names the actor by the annotation guide's rule: the form most used in
+the article, for a person the full name ("Andreas Hauer" even where the sentence says "Hauer").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NAME_STOP = frozenset("der die das des dem den the of von und and ag gmbh se inc ltd plc".split())
+
+
+@dataclass
+class Mention:
+    """One actor mention in a sentence: ``name`` as found, ``kind`` (PER / ORG / LOC from the
+    tagger, or a gazetteer type), token span in ``helpers.actors.ner.tokenize`` of the sentence
+    (-1 when it has none), where it came from, and the article-level ``canonical`` name."""
+
+    name: str
+    kind: str
+    start: int = -1
+    end: int = -1
+    source: str = "tagger"
+    canonical: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.canonical or self.name
+
+
+def name_tokens(name: str) -> frozenset[str]:
+    """Case-folded words of three letters or more (or a two-letter acronym), articles and legal forms aside."""
+    words = re.findall(r"[^\W\d_]+", str(name))
+    return frozenset(w.casefold() for w in words
+                     if (len(w) >= 3 or (len(w) == 2 and w.isupper())) and w.casefold() not in _NAME_STOP)
+
+
+def same_actor(a: str, b: str) -> bool:
+    """Do two actor names refer to the same actor, leniently? They share a word of three
+    letters or more (or an acronym such as "EU"; articles and legal forms aside), or one
+    word begins the other:
+    "Andreas Hauer" ~ "Hauer", "STANDARD" ~ "Der Standard", "Österreich" ~ "österreichische
+    Regierung", "ÖBB" ~ "ÖBB-Personenverkehr AG"."""
+    ta, tb = name_tokens(a), name_tokens(b)
+    if ta & tb:
+        return True
+    return any(x.startswith(y) or y.startswith(x) for x in ta for y in tb if min(len(x), len(y)) >= 2)
+
+
+_STOP_INITIALS = frozenset("of the and for de der die das des und für von zur zum in on".split())
+_PERSON_KINDS = frozenset({"PER", "person", "name", "speaker"})
+
+
+def initials(name: str) -> str:
+    """Initials of the content words: "United Auto Workers" -> "UAW"."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _STOP_INITIALS]
+    return "".join(w[0] for w in words if w[0].isalpha()).upper()
+
+
+def degenitive(name: str) -> str:
+    """Without an English genitive: "Biden's" -> "Biden"."""
+    return re.sub(r"(?:'s|’s|')$", "", name)
+
+
+def _joins(new: str, kind: str, old: str, old_kind: str) -> bool:
+    """Does the form ``new`` name the actor an earlier form ``old`` named?"""
+    nw, ow = new.split(), old.split()
+    if len(ow) >= 2 and len(nw) == 1 and nw[0] == ow[-1] and old_kind in _PERSON_KINDS:
+        return True  # "Hauer" after "Andreas Hauer"
+    if len(nw) >= 2 and len(ow) == 1 and ow[0] == nw[-1] and kind in _PERSON_KINDS:
+        return True  # "Hauer" first, "Andreas Hauer" later
+    if len(ow) >= 2 and len(nw) == 2 and nw[0] == ow[0] and nw[1] == ow[-1]:
+        return True  # "Donald Trump" ~ "Donald J. Trump"
+    if new.isupper() and 2 <= len(new) <= 6 and len(ow) >= 2 and initials(old) == new:
+        return True  # "UAW" after "United Auto Workers"
+    return old.isupper() and 2 <= len(old) <= 6 and len(nw) >= 2 and initials(new) == old
+
+
+def cluster_names(forms: list[tuple[str, str]]) -> dict[str, str]:
+    """One name per actor: ``forms`` are ``(name, kind)`` in article order; returns each name's label.
+
+    A form joins an earlier actor when it is the same without a genitive ("Bidens",
+    "Biden's" -> "Biden"), a person's surname or first and last name, or an acronym of the
+    other's content words (either order). The label is, for a person with a multi-word form,
+    the most frequent multi-word form; otherwise the most frequent form, ties to the longer.
+    """
+    clusters: list[list[str]] = []
+    kinds: list[str] = []
+    assign: dict[str, int] = {}
+    for name, kind in forms:
+        base = degenitive(name)
+        cands = [name, base] + ([base[:-1]] if base.endswith("s") and len(base) > 3 else [])
+        hit = next(((assign[c], c) for c in cands if c in assign), None)
+        if hit is None:
+            hit = next(((ci, c) for ci, surf in enumerate(clusters) for s in surf for c in cands[1:]
+                        if _joins(c, kind, s, kinds[ci])), None)
+        if hit is None:
+            clusters.append([])
+            kinds.append(kind)
+            hit = (len(clusters) - 1, base)
+        found, form = hit
+        clusters[found].append(form)
+        assign.setdefault(name, found)
+    labels = []
+    for surf, kind in zip(clusters, kinds):
+        counts: dict[str, int] = {}
+        for s in surf:
+            counts[degenitive(s)] = counts.get(degenitive(s), 0) + 1
+        full = [s for s in counts if len(s.split()) >= 2]
+        pool = full if kind in _PERSON_KINDS and full else list(counts)
+        labels.append(max(pool, key=lambda s: (counts[s], len(s), s)))
+    return {name: labels[ci] for name, ci in assign.items()}

@@ -1,0 +1,91 @@
+"""Pronouns and role nouns that refer to an actor named in the same or the previous sentence.
+
+The annotation guide counts "a pronoun or a role noun that clearly refers to a named actor
+in the same or the previous sentence" ("der Minister" -> the named minister). Kept simple:
+
+- a personal pronoun (en: he, she, him, his, her; de: er, ihm, ihn, sein ...) is the most
+  recent person named earlier in the sentence, else the last person of the previous sentence;
+- a determiner + person role noun ("der Minister", "the President") is first the person that
+  role preceded earlier in the article ("Minister Nikola Poposki", "President Biden"), else
+  the most recent person as above;
+- a determiner + organisation role noun ("die Gewerkschaft", "the company") is the most recent
+  organisation as above; the role's own gazetteer group ("Gewerkschaft") is then dropped.
+
+Not resolved: German "sie" (she / they / you), plural and possessive "they", "their", "wir",
+"unser" (the speaker's side in an interview), "it", and role nouns without a determiner or
+more than one sentence away. A wrong antecedent is possible when two people alternate.
+"""
+
+from __future__ import annotations
+
+from helpers.actors.names import Mention
+
+PRONOUNS = {"en": frozenset("he she him his her hers himself herself".split()),
+            "de": frozenset("er ihm ihn sein seine seiner seinem seinen seines".split())}
+PERSON_ROLES = {
+    "en": frozenset("president minister senator governor mayor secretary chancellor judge spokesman spokeswoman "
+                    "ambassador leader chairman chairwoman ceo premier king queen prince".split()),
+    "de": frozenset("präsident präsidentin minister ministerin kanzler kanzlerin bundeskanzler bundeskanzlerin "
+                    "außenminister außenministerin innenminister innenministerin finanzminister finanzministerin "
+                    "vizekanzler bürgermeister bürgermeisterin landeshauptmann richter richterin anwalt anwältin "
+                    "sprecher sprecherin chef chefin konzernchef vorstandschef parteichef trainer beamte beamter "
+                    "politiker politikerin botschafter botschafterin premier premierminister regierungschef "
+                    "geschäftsführer geschäftsführerin senator senatorin".split()),
+}
+ORG_ROLES = {
+    "en": frozenset("company union agency department administration party organization organisation "
+                    "government group firm airline court".split()),
+    "de": frozenset("konzern unternehmen firma gewerkschaft partei verein klub club behörde ministerium "
+                    "gericht airline fluglinie bank regierung organisation".split()),
+}
+DETERMINERS = {"en": frozenset("the this that".split()),
+               "de": frozenset("der die das den dem des dieser diese diesem diesen dieses".split())}
+PERSON_KINDS = ("PER", "person", "name", "speaker")
+ORG_KINDS = ("ORG", "organisation", "company", "institution")
+
+
+def is_person_role(word: str, lang: str) -> bool:
+    """A lower-cased role noun that names a person ("minister", "verkehrsministerin", "president")."""
+    return word in PERSON_ROLES[lang] or (lang == "de" and word.endswith(("minister", "ministerin")))
+
+
+def resolve_references(tokens: list[list[str]], per: list[list[Mention]], lang: str) -> list[list[Mention]]:
+    """Add the actors that pronouns and determiner + role nouns refer to (see the module docstring)."""
+    lang = "en" if lang == "en" else "de"
+    role_of: dict[str, str] = {}
+    previous: list[Mention] = []
+    out = []
+    for toks, ms in zip(tokens, per):
+        low = [t.lower() for t in toks]
+        for m in ms:  # "Minister Nikola Poposki": the minister is Poposki from now on
+            if m.kind in PERSON_KINDS and m.start > 0 and (
+                    is_person_role(low[m.start - 1], lang) or low[m.start - 1].endswith(("chef", "präsident"))):
+                role_of[low[m.start - 1]] = m.label
+        here = {m.label for m in ms}
+        added: list[Mention] = []
+        for i, w in enumerate(low):
+            kinds: tuple[str, ...] | None = None
+            target = None
+            if w in PRONOUNS[lang] and toks[i] != toks[i].upper():
+                kinds = PERSON_KINDS
+            elif i > 0 and low[i - 1] in DETERMINERS[lang]:
+                if is_person_role(w, lang):
+                    kinds, target = PERSON_KINDS, role_of.get(w)
+                elif w in ORG_ROLES[lang]:
+                    kinds = ORG_KINDS
+            if kinds is None:
+                continue
+            if target is None:
+                before = [m for m in ms if m.kind in kinds and 0 <= m.start < i]
+                prev = [m for m in previous if m.kind in kinds]
+                pick = before[-1] if before else (prev[-1] if prev else None)
+                target = pick.label if pick else None
+            if target and target not in here:
+                here.add(target)
+                added.append(Mention(target, "PER" if kinds is PERSON_KINDS else "ORG", i, i + 1, "reference",
+                                     target))
+        previous = list(ms)
+        if any(a.kind == "ORG" for a in added):  # "die Gewerkschaft" is Verdi here, not a group of its own
+            ms = [m for m in ms if m.kind != "group"]
+        out.append(ms + added)
+    return out

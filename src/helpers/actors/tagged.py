@@ -1,0 +1,285 @@
+"""Actors with the shipped named-entity tagger (the default method), sentence by sentence.
+
+Stages, each a function of the article's sentences:
+
+1. **tagger**: PER / ORG / LOC spans of the CRF (``helpers.actors.ner``); a span with
+   lower-case words keeps its capitalised core ("British Airways cabin crew" -> "British
+   Airways"), a leading role noun is cut off ("President Biden" -> "Biden"), a trailing "'s"
+   dropped;
+2. **filters** on tagger spans: words inside an all-caps speaker label of two or more words
+   ("THE PRESIDENT:"), a sentence-initial single word that is a dictionary word never written
+   capitalised elsewhere in the article ("No"), a single word right before a number ("the
+   Big 3"); a one-word label ("Q:") is never tagged as a name;
+3. **gazetteer**: first the user's list (``find_actors(..., user_actors)``), which wins over
+   an overlapping tagger span, then ``data/actors.tsv`` on the words *outside* tagger spans only
+   ("Deutsche Post" is not also Deutschland), without its role groups ("Regierung", "the
+   union": with the tagger they cost more precision than they add recall on the dev articles);
+4. **compounds** whose parts are names the article uses alone are those names
+   ("Microsoft-Lösungen" -> Microsoft); **seats**: a city after a seat noun ("Stadt Wien", "Flughafen Wien", "City of Vienna") is
+   that institution, not the country whose capital it is;
+5. **canonical names**: a mention that is exactly a gazetteer alias gets the gazetteer's name;
+6. **one name per actor** across the article (``helpers.actors.names.cluster_names``);
+7. **repeats**: once a name is found, later sentences that use its single word (or the last
+   word of a multi-word name: "Hauer", "Post") name it too;
+8. **references**: pronouns and role nouns (``helpers.actors.references``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+
+from helpers.actors.names import Mention, cluster_names, degenitive, initials, same_actor
+from helpers.actors.ner import gazetteer_words, tagger, tokenize
+from helpers.actors.references import PERSON_ROLES, is_person_role, resolve_references
+from helpers.actors.rules import NOT_ACTORS, ROLE_NOUNS, _AliasIndex, _gazetteer_index, _user_aliases, actor_table, gazetteer
+
+KINDS = {"PER": "person", "ORG": "organisation", "LOC": "place"}
+"""Tagger types as the actor table's ``type``."""
+
+SEAT_BEFORE = frozenset("Stadt Gemeinde Flughafen Hafen Bahnhof Hauptbahnhof Universität Magistrat Messe "
+                        "Landesgericht Oberlandesgericht Bezirk Zoo Oper City Port University".split())
+"""Nouns that, right before a city, make it an institution seated there ("Flughafen Wien")."""
+
+SEAT_AFTER = frozenset("Airport Council University Zoo".split())
+"""English nouns that do the same right after the city ("Vienna Airport")."""
+
+_LABEL = re.compile(r"^\s*((?:[A-ZÄÖÜ][A-ZÄÖÜ.'’&-]*\s+)+[A-ZÄÖÜ][A-ZÄÖÜ.'’&-]*)\s*:")
+_TITLES = frozenset("mr mrs ms dr prof herr frau".split())
+_OPENERS = frozenset({":", '"', "“", "„", "(", "–"})
+
+
+def _masked(toks: list[str], spans: Iterable[Mention]) -> list[str]:
+    out = list(toks)
+    for m in spans:
+        for k in range(max(m.start, 0), max(m.end, 0)):
+            out[k] = "\u2007"
+    return out
+
+
+_CONNECTORS = frozenset("of the and for de la von der des und für am im zu zur zum".split())
+
+
+def _capitalised_core(toks: list[str], a: int, b: int) -> tuple[int, int]:
+    """The longest run of capitalised words (connectors such as "of", "für" allowed inside) of a
+    span that also holds lower-case words: "British Airways cabin crew" -> "British Airways"."""
+    if all(t[:1].isupper() or t in _CONNECTORS or not t[:1].isalpha() for t in toks[a:b]):
+        return a, b
+    best, start = (a, a), None
+    for i in range(a, b + 1):
+        ok = i < b and (toks[i][:1].isupper() or (start is not None and toks[i] in _CONNECTORS))
+        if ok and start is None:
+            start = i
+        if not ok and start is not None:
+            end = i
+            while end > start and toks[end - 1] in _CONNECTORS:
+                end -= 1
+            if end - start > best[1] - best[0]:
+                best = (start, end)
+            start = None
+    return best
+
+
+def tagger_mentions(tokens: list[list[str]], lang: str) -> list[list[Mention]]:
+    """Stage 1: tagger spans, role nouns and a trailing "'s" cut off."""
+    tg = tagger(lang)
+    out = []
+    for toks in tokens:
+        ms = []
+        for a, b, typ in tg.entities(toks):
+            while typ == "PER" and b - a > 1 and (toks[a].lower().rstrip(".") in ROLE_NOUNS
+                                                  or toks[a].lower() in PERSON_ROLES["en"] | _TITLES):
+                a += 1
+            a, b = _capitalised_core(toks, a, b)
+            words = [w for w in toks[a:b] if w not in ("'s", "’s")]
+            if len(words) == 1 and (words[0] in NOT_ACTORS or words[0].rstrip("s") in NOT_ACTORS):
+                continue  # "KI", "CEO": the project's list of abbreviations that are no actors
+            if words and any(w[:1].isupper() or w[:1].isdigit() for w in words) and not all(
+                    w.lower().rstrip(".") in ROLE_NOUNS | _TITLES for w in words):  # "the union", "Mr. President"
+                ms.append(Mention(" ".join(words), typ, a, b, "tagger"))
+        out.append(ms)
+    return out
+
+
+def filter_mentions(texts: list[str], tokens: list[list[str]], per: list[list[Mention]], lang: str,
+                    known: Mapping[str, bool]) -> list[list[Mention]]:
+    """Stage 2: drop speaker labels, capitalised sentence-initial common words, "Big" in "the Big 3"."""
+    mid_caps = {t for toks in tokens for j, t in enumerate(toks)
+                if j > 0 and toks[j - 1] not in _OPENERS and t[:1].isupper()}
+    gaz = gazetteer_words()
+    out = []
+    for text, toks, ms in zip(texts, tokens, per):
+        label = _LABEL.match(text)
+        label_end = len(tokenize(label.group(1))) if label else 0
+        one_word_label = len(toks) > 1 and toks[1] == ":" and (toks[0].isupper() or len(toks[0]) == 1)
+        keep = []
+        for m in ms:
+            if m.end <= label_end or (one_word_label and m.start == 0 and m.end == 1 and len(toks[0]) <= 2):
+                continue
+            if m.end - m.start == 1:
+                w = toks[m.start]
+                if (m.start == 0 or toks[m.start - 1] in _OPENERS) and w not in mid_caps and w not in gaz and known.get(w, False):
+                    continue
+                if m.end < len(toks) and toks[m.end].isdigit() and w not in gaz:
+                    continue
+            keep.append(m)
+        out.append(keep)
+    return out
+
+
+def user_mentions(tokens: list[list[str]], per: list[list[Mention]], index: _AliasIndex) -> list[list[Mention]]:
+    """The user's names come first: a tagger span overlapping one gives way to it."""
+    out = []
+    for toks, ms in zip(tokens, per):
+        found: list[Mention] = []
+        i = 0
+        while i < len(toks):
+            hit = index.first_match(toks, i)
+            if hit is None:
+                i += 1
+                continue
+            found.append(Mention(hit.canonical, hit.kind, i, i + len(hit.tokens), "user"))
+            i += len(hit.tokens)
+        out.append([m for m in ms if not any(m.start < u.end and u.start < m.end for u in found)] + found
+                   if found else ms)
+    return out
+
+
+def _seat(toks: list[str], start: int, end: int) -> tuple[int, int] | None:
+    """The span of "Stadt Wien" / "Vienna Airport" / "City of Vienna" around a city at ``start:end``."""
+    if start > 0 and toks[start - 1] in SEAT_BEFORE:
+        return start - 1, end
+    if start > 1 and toks[start - 1] == "of" and toks[start - 2] in SEAT_BEFORE:
+        return start - 2, end
+    if end < len(toks) and toks[end] in SEAT_AFTER:
+        return start, end + 1
+    return None
+
+
+def gazetteer_mentions(tokens: list[list[str]], per: list[list[Mention]], index: _AliasIndex,
+                       groups: bool) -> list[list[Mention]]:
+    """Stages 3 and 4: gazetteer hits outside tagger spans (whole words and hyphen parts); a
+    city after a seat noun is the seat ("Flughafen Wien"), not the country."""
+    out = []
+    for toks, ms in zip(tokens, per):
+        masked = _masked(toks, ms)
+        found: list[Mention] = []
+        i = 0
+        while i < len(masked):
+            hit = index.first_match(masked, i)
+            if hit is not None:
+                end = i + len(hit.tokens)
+                seat = _seat(toks, i, end) if hit.kind == "country" and hit.tokens[0] != hit.canonical else None
+                if seat is not None:
+                    found.append(Mention(" ".join(toks[seat[0]:seat[1]]), "organisation", *seat, "seat"))
+                elif groups or hit.kind != "group":
+                    found.append(Mention(hit.canonical, hit.kind, i, end, "gazetteer"))
+                i = end
+                continue
+            if "-" in masked[i].strip("-"):
+                for part in masked[i].split("-"):
+                    h = index.first_match([part], 0) if part else None
+                    if h is not None and len(h.tokens) == 1 and (groups or h.kind != "group"):
+                        found.append(Mention(h.canonical, h.kind, i, i + 1, "gazetteer"))
+            i += 1
+        out.append(ms + [m for m in found if not any(same_actor(m.name, k.name) for k in ms)])
+    return out
+
+
+def compound_names(per: list[list[Mention]]) -> list[list[Mention]]:
+    """A tagged compound whose parts include names the article uses on their own is those
+    names ("Microsoft-Lösungen" -> Microsoft, "OpenAI-Microsoft-Beziehung" -> OpenAI, Microsoft)."""
+    known = {m.name for ms in per for m in ms if "-" not in m.name}
+    out = []
+    for ms in per:
+        new: list[Mention] = []
+        for m in ms:
+            parts = [p for p in m.name.split("-") if p in known] if "-" in m.name and " " not in m.name else []
+            new += [Mention(p, m.kind, m.start, m.end, m.source) for p in parts] if parts else [m]
+        out.append(new)
+    return out
+
+
+CANONICAL = {"en": {"USA": "United States", "US": "United States", "U.S.": "United States",
+                    "America": "United States"}, "de": {}}
+"""English names for the United States as written by the annotators and most news."""
+
+
+def canonical_names(tokens: list[list[str]], per: list[list[Mention]], lang: str, index: _AliasIndex) -> None:
+    """Stage 5 (in place): exact gazetteer (or user) aliases to their name; a tagged city after
+    a seat noun to the seat."""
+    for toks, ms in zip(tokens, per):
+        for m in ms:
+            if m.source == "tagger":
+                words = m.name.split()
+                hit = index.first_match(words, 0)
+                if hit is not None and len(hit.tokens) == len(words) and hit.kind != "group":
+                    seat = _seat(toks, m.start, m.end) if hit.kind == "country" and words[0] != hit.canonical else None
+                    if seat is not None:
+                        m.name, m.kind, m.start, m.end = " ".join(toks[seat[0]:seat[1]]), "ORG", *seat
+                    else:
+                        m.name, m.kind = hit.canonical, hit.kind
+            m.name = CANONICAL["en" if lang == "en" else "de"].get(m.name, m.name)
+
+
+def repeat_names(tokens: list[list[str]], per: list[list[Mention]]) -> list[list[Mention]]:
+    """Stage 7: later sentences using a found name's (last) word, or the initials of a
+    multi-word organisation ("UAW" after "United Auto Workers"), name it too."""
+    keys: dict[str, tuple[str, str]] = {}
+    out = []
+    for toks, ms in zip(tokens, per):
+        names = {m.label for m in ms}
+        added = []
+        for j, t in enumerate(toks):
+            key = keys.get(degenitive(t)) or keys.get(t[:-1] if t.endswith("s") else "")
+            if key and key[0] not in names and not any(same_actor(key[0], n) for n in names):
+                names.add(key[0])
+                added.append(Mention(key[0], key[1], j, j + 1, "repeat", key[0]))
+        for m in ms:
+            words = m.label.split()
+            if m.kind in ("PER", "ORG", "person", "organisation", "company", "name") and \
+                    words[-1][:1].isupper() and len(words[-1]) >= 3:
+                keys.setdefault(words[-1], (m.label, m.kind))
+            if m.kind in ("ORG", "organisation", "company") and len(words) >= 3:
+                keys.setdefault(initials(m.label), (m.label, m.kind))
+        out.append(ms + added)
+    return out
+
+
+def find_actors_tagged(sentences: pd.DataFrame, lang: str,
+                       user_actors: Mapping[str, str] | Iterable[str] | None = None
+                       ) -> tuple[pd.Series, pd.DataFrame]:
+    """``(per_sentence, table)`` as ``helpers.actors.find_actors`` documents, by the stages above."""
+    from helpers.text.tokens import is_known
+
+    lang = "en" if lang == "en" else "de"
+    texts = [str(t) for t in sentences["text"]]
+    tokens = [tokenize(t) for t in texts]
+    first_words = {toks[0] for toks in tokens if toks}
+    known = {w: is_known(w.lower(), lang) or (lang == "de" and is_known(w, lang)) for w in first_words}
+    per = filter_mentions(texts, tokens, tagger_mentions(tokens, lang), lang, known)
+    user = _user_aliases(user_actors)
+    if user:
+        per = user_mentions(tokens, per, _AliasIndex(user))
+    index = _AliasIndex(user + gazetteer(lang)) if user else _gazetteer_index(lang)
+    per = compound_names(gazetteer_mentions(tokens, per, index, groups=False))
+    canonical_names(tokens, per, lang, index)
+    labels = cluster_names([(m.name, m.kind) for ms in per for m in ms if m.kind != "group"])
+    for ms in per:
+        for m in ms:
+            m.canonical = labels.get(m.name, m.name)
+    per = resolve_references(tokens, repeat_names(tokens, per), lang)
+    kinds: dict[str, str] = {}
+    found = []
+    for ms in per:
+        names: list[str] = []
+        for m in ms:
+            if m.label not in names and not any(  # "Post" next to "Deutsche Post": one actor
+                    same_actor(m.label, n) and (m.label in n or n in m.label) for n in names):
+                names.append(m.label)
+                kinds.setdefault(m.label, KINDS.get(m.kind, m.kind))
+        found.append(tuple(names))
+    per_sentence = pd.Series(found, index=sentences.index, name="actors", dtype=object)
+    return per_sentence, actor_table(per_sentence, sentences["sentence_id"], kinds)
