@@ -21,7 +21,7 @@ env: $(STAMP) ## Create .venv and install the project with pinned dependencies
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[notebooks,test]'
+	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[notebooks,test,corpus]'
 	@touch $@
 
 analyze: $(STAMP) ## Run the notebooks on ARTICLE (default: the seed) and write reports/<stem>/report.html
@@ -52,7 +52,7 @@ notebooks: $(STAMP) ## Re-execute the notebooks in place on the seed (refreshes 
 
 lock: ## Re-pin requirements.lock from a fresh venv (maintainers only)
 	rm -rf /tmp/tp-lock-venv && $(PYTHON) -m venv /tmp/tp-lock-venv
-	/tmp/tp-lock-venv/bin/python -m pip install --quiet -e '.[notebooks,test]'
+	/tmp/tp-lock-venv/bin/python -m pip install --quiet -e '.[notebooks,test,corpus]'
 	{ echo '# Exact versions that `make env` installs (pip -c). Regenerate with `make lock`.'; \
 	  /tmp/tp-lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^-e '; } > requirements.lock
 
