@@ -152,19 +152,20 @@ def _simplemma() -> tuple[Any, Any]:
     from simplemma.utils import normalize_token
 
     factory = _CachedDictionaries()
-    lemmatizer = simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=factory))
+    lemmatizer = simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=factory),
+                                    cache_max_size=16_384)
     lookup = DictionaryLookupStrategy(factory)
     return (lambda token, lang: lemmatizer.lemmatize(token, lang),
             lambda token, lang: lookup.get_lemma(normalize_token(token), lang) is not None)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=16_384)
 def lemma(token: str, lang: str) -> str:
     """simplemma lemma of one token; hyphenated compounds inflect on their last part."""
     return str(_simplemma()[0](token, lang))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=16_384)
 def is_known(token: str, lang: str) -> bool:
     """Whether simplemma's dictionary for ``lang`` has ``token`` (``simplemma.is_known``)."""
     return bool(_simplemma()[1](token, lang))
