@@ -110,7 +110,7 @@ def test_partitions_are_atomic_resumable_and_deduplicated(tmp_path: Path) -> Non
 def client():  # type: ignore[no-untyped-def]
     from dask.distributed import Client, LocalCluster
 
-    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0")
     c = Client(cluster)
     yield c
     c.close()

@@ -154,7 +154,7 @@ def _client(scheduler: str | None, workers: int) -> tuple[Any, Any]:
     if scheduler:
         return Client(scheduler), None
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                           dashboard_address=":0" if _has_bokeh() else None, silence_logs=logging.ERROR)
+                           dashboard_address=":0", silence_logs=logging.ERROR)
     return Client(cluster), cluster
 
 
@@ -261,7 +261,7 @@ def _stream(client: Any, source: Iterator[Item], total: int | None, out: Path,
             window: int, partition_size: int, flush_seconds: float, progress: bool,
             counts: dict[str, int]) -> None:
     from dask.distributed import as_completed
-    from tqdm.auto import tqdm
+    from tqdm import tqdm  # the terminal bar (tqdm.auto warns in a notebook without ipywidgets)
 
     bar = tqdm(total=total, file=sys.stderr, unit="article", desc="tension-profile corpus",
                disable=not progress, dynamic_ncols=True)
