@@ -7,6 +7,8 @@ ARTICLE ?= seeds/openai_microsoft_spannungen.txt
 LANG_ARG ?= auto
 K ?= auto
 SEED ?= 0
+CORPUS_N ?= 1000
+CORPUS_MEMORY_N ?= 2000
 OUT ?= reports/$(basename $(notdir $(ARTICLE)))
 STAMP := $(VENV)/.installed
 
@@ -40,8 +42,8 @@ unit: $(STAMP) ## Run the unit tests only
 nbval: $(STAMP) ## Execute the notebooks with nbval only
 	$(PY) -m pytest -q --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider notebooks
 
-bench: $(STAMP) ## Measure speed and memory against plain baselines (numbers, not assertions)
-	$(PY) -m benchmarks
+bench: $(STAMP) ## Measure speed and memory against plain baselines (numbers, not assertions; CORPUS_N=1000)
+	CORPUS_N=$(CORPUS_N) CORPUS_MEMORY_N=$(CORPUS_MEMORY_N) $(PY) -m benchmarks
 
 eval: $(STAMP) ## Compare themes, sentiment and tension with the human annotations in ../shared/data/dev
 	$(PY) -m evaluation

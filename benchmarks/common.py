@@ -201,6 +201,13 @@ def _extra_benchmarks() -> list[tuple[str, Callable[[], list[dict[str, Any]]]]]:
     ]
 
 
+def corpus_main() -> int:
+    """The corpus benchmark (``benchmarks.corpus``): ``CORPUS_N`` articles (default 1,000)."""
+    from benchmarks.corpus import main as corpus
+
+    return corpus([])
+
+
 def _analysis() -> list[dict[str, Any]]:
     from benchmarks.analysis import bench_analysis
 

@@ -108,8 +108,12 @@ def test_partitions_are_atomic_resumable_and_deduplicated(tmp_path: Path) -> Non
 # ------------------------------------------------------------------ slow: a real LocalCluster
 @pytest.fixture(scope="module")
 def client():  # type: ignore[no-untyped-def]
+    import dask
     from dask.distributed import Client, LocalCluster
 
+    from helpers.cli.corpus import WORKER_CONFIG
+
+    dask.config.set(WORKER_CONFIG)
     cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0")
     c = Client(cluster)
     yield c
