@@ -7,6 +7,8 @@ ARTICLE ?= seeds/openai_microsoft_spannungen.txt
 LANG_ARG ?= auto
 K ?= auto
 SEED ?= 0
+CORPUS_N ?= 1000
+CORPUS_MEMORY_N ?= 2000
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
@@ -20,7 +22,7 @@ env: $(STAMP) ## Create .venv and install the project with pinned dependencies
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[notebooks,test]'
+	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[notebooks,test,corpus]'
 	@touch $@
 
 analyze: $(STAMP) ## Analyse ARTICLE (default: the seed) and write reports/<stem>/report.html
@@ -42,8 +44,8 @@ unit: $(STAMP) ## Run the unit tests only
 nbval: $(STAMP) ## Execute the notebooks with nbval only
 	$(PY) -m pytest -q --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider notebooks
 
-bench: $(STAMP) ## Measure speed and memory against plain baselines (numbers, not assertions)
-	$(PY) -m benchmarks
+bench: $(STAMP) ## Measure speed and memory against plain baselines (numbers, not assertions; CORPUS_N=1000)
+	CORPUS_N=$(CORPUS_N) CORPUS_MEMORY_N=$(CORPUS_MEMORY_N) $(PY) -m benchmarks
 
 eval: $(STAMP) ## Compare themes, sentiment, tension and actors with the human annotations in ../shared/data/dev
 	$(PY) -m evaluation
@@ -60,7 +62,7 @@ train: $(STAMP) ## Rebuild the shipped model weights from ../shared/data (TP_TRA
 
 lock: ## Re-pin requirements.lock from a fresh venv (maintainers only)
 	rm -rf /tmp/tp-lock-venv && $(PYTHON) -m venv /tmp/tp-lock-venv
-	/tmp/tp-lock-venv/bin/python -m pip install --quiet -e '.[notebooks,test]'
+	/tmp/tp-lock-venv/bin/python -m pip install --quiet -e '.[notebooks,test,corpus]'
 	{ echo '# Exact versions that `make env` installs (pip -c). Regenerate with `make lock`.'; \
 	  /tmp/tp-lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^-e '; } > requirements.lock
 

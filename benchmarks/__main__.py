@@ -2,6 +2,6 @@
 
 import sys
 
-from benchmarks.common import main
+from benchmarks.common import corpus_main, main
 
-sys.exit(main())
+sys.exit(main() or corpus_main())

@@ -217,6 +217,13 @@ def _actors() -> list[dict[str, Any]]:
     return bench_actors()
 
 
+def corpus_main() -> int:
+    """The corpus benchmark (``benchmarks.corpus``): ``CORPUS_N`` articles (default 1,000)."""
+    from benchmarks.corpus import main as corpus
+
+    return corpus([])
+
+
 def _analysis() -> list[dict[str, Any]]:
     from benchmarks.analysis import bench_analysis
 

@@ -26,7 +26,7 @@ def _pyproject() -> dict[str, str]:
     data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     project = data["project"]
     extras = project["optional-dependencies"]
-    return dict(_split(r) for r in [*project["dependencies"], *extras["notebooks"], *extras["test"]])
+    return dict(_split(r) for r in [*project["dependencies"], *extras["notebooks"], *extras["test"], *extras["corpus"]])
 
 
 def _environment() -> tuple[dict[str, str], dict[str, str]]:

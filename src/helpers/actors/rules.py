@@ -162,7 +162,7 @@ class _AliasIndex:
             stems = dict.fromkeys(v[:n] for v in variants for n in self.prefix_lengths if n <= len(v))
             cands += [a for stem in stems for a in self.prefix.get(stem, ())]
             found = tuple(sorted(dict.fromkeys(cands), key=self.order.__getitem__))
-            if len(self._candidates) >= 100_000:  # bounded across a long batch
+            if len(self._candidates) >= 16_384:  # bounded across a long batch
                 self._candidates.clear()
             self._candidates[key] = found
         return found

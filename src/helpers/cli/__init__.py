@@ -1,1 +1,1 @@
-"""The command line: ``tension-profile`` (``helpers.cli.main``) and its batch runner (``helpers.cli.batch``)."""
+"""The command line: ``tension-profile`` (``helpers.cli.main``), its batch runner (``helpers.cli.batch``) and its corpus runner (``helpers.cli.corpus``)."""

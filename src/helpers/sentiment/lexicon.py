@@ -128,14 +128,14 @@ def load_lexicon(lexicon: str = "default") -> Lexicon:
 
 
 # ------------------------------------------------------------------ German scoring
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=16_384)
 def _modifier_known(modifier: str) -> bool:
 
     stems = [modifier] + [modifier[: -len(cut)] for cut in ("s", "es", "n", "en", "er", "e") if modifier.endswith(cut)]
     return any(len(stem) >= MIN_MODIFIER and is_known(stem, "de") for stem in stems)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=16_384)
 def _head(lex: Lexicon, word: str, noun: bool) -> str | None:
     """Longest known head of a compound ``word`` (normalised), or None."""
     for i in range(MIN_MODIFIER, len(word) - MIN_HEAD + 1):
@@ -148,7 +148,7 @@ def _head(lex: Lexicon, word: str, noun: bool) -> str | None:
 _IER = re.compile(r"^(.{3,}ier)(?:t|te|ten|tes|ter|tem|est|end|ende|enden|ender)$")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=16_384)
 def _keys(text: str, norm: str) -> tuple[str, ...]:
     """Lookup keys of a token: lemma, text, lemma of the lowercased text, -ieren verb."""
     from helpers.text.tokens import lemma
@@ -164,7 +164,7 @@ def _keys(text: str, norm: str) -> tuple[str, ...]:
 _ADJ_ENDINGS = ("en", "em", "er", "es", "e")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=16_384)
 def _inflection_keys(low: str) -> tuple[str, ...]:
     """Base forms a lowercase word may have that simplemma does not give: adjective endings
     ("angespannten" -> "angespannt"), present participles ("konfligierende" ->
@@ -183,7 +183,7 @@ def _inflection_keys(low: str) -> tuple[str, ...]:
     return tuple(_key(k) for k in dict.fromkeys(out[1:]))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=16_384)
 def _negative_modifier(lex: Lexicon, word: str) -> str | None:
     """Negative noun at the front of an unknown compound whose rest is a known word:
     "Streitpunkt" -> "streit", "Kriegsgebiet" -> "krieg"."""

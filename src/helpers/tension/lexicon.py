@@ -116,7 +116,7 @@ def _phrase_firsts(lex: TensionLexicon) -> frozenset[str]:
     return frozenset(words[0] for words, *_ in lex.phrases)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=16_384)
 def _match_word(lex: TensionLexicon, word: str) -> tuple[str, str, float] | None:
     """(term, category, weight) for one normalised word, exact first, then compound."""
     if not word or not word[0].isalpha():
@@ -156,7 +156,7 @@ def _match_token(lex: TensionLexicon, text: str, norm: str, parts: Sequence[str]
 _ADJECTIVE_ENDINGS = ("", "e", "en", "em", "er", "es")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=16_384)
 def _participle(lex: TensionLexicon, low: str) -> tuple[str, str, float] | None:
     """A lowercase German adjective or participle as written, with or without its ending:
     simplemma gives "angespannt", "angespannten" the lemma "anspannen" and "angespannte"

@@ -154,13 +154,14 @@ def _simplemma() -> tuple[Any, Any]:
     from simplemma.utils import normalize_token
 
     factory = _CachedDictionaries()
-    lemmatizer = simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=factory))
+    lemmatizer = simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=factory),
+                                    cache_max_size=16_384)
     lookup = DictionaryLookupStrategy(factory)
     return (lambda token, lang: lemmatizer.lemmatize(token, lang),
             lambda token, lang: lookup.get_lemma(normalize_token(token), lang) is not None)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=16_384)
 def lemma(token: str, lang: str) -> str:
     """simplemma lemma of one token, with two additions simplemma lacks.
 
@@ -204,7 +205,7 @@ def _head_lemma(token: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=16_384)
 def is_known(token: str, lang: str) -> bool:
     """Whether simplemma's dictionary for ``lang`` has ``token`` (``simplemma.is_known``)."""
     return bool(_simplemma()[1](token, lang))

@@ -24,7 +24,7 @@ def background_available() -> bool:
     return True
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=16_384)
 def _word_frequency(word: str, lang: str) -> float:
     import wordfreq
 

@@ -1,0 +1,341 @@
+"""The runner behind ``tension-profile corpus``: articles stream through Dask workers into partitioned Parquet tables.
+
+Without a scheduler address a ``dask.distributed.LocalCluster`` is started here (worker
+processes with one thread each, restarted by their nanny when they die); with one, the
+run connects to a running ``dask scheduler`` whose workers may be on other machines
+(they need this package installed; they get the article's text, not its path).
+
+Memory stays bounded in this process: the inputs are read as a stream
+(``corpus_inputs.stream_items``), at most ``window`` articles are in flight
+(``as_completed``, topped up as results come back), and results are written every
+``partition_size`` articles (or ``flush_seconds``) as one partition of each table
+(``corpus_store``). On the workers every cache is bounded (``tests/test_caches.py``).
+
+One bad article never ruins a run: a failure becomes a row with ``status=error`` and a
+one-line reason; an article over ``timeout`` seconds is stopped and gets such a row; a
+worker that dies is replaced by its nanny and its article is retried on another worker
+(Dask's ``allowed-failures``, default 3, after which the article gets an error row).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+import logging
+import sys
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+import helpers
+from helpers.cli.batch import _one_line
+from helpers.cli.corpus_inputs import Item, parse_bound, stream_items
+from helpers.cli.corpus_store import (
+    clean,
+    dedupe,
+    finished,
+    new_run_id,
+    write_partition,
+    write_progress,
+)
+from helpers.errors import InputError
+from helpers.report.corpus_tables import (
+    TABLES,
+    analysis_tables,
+    article_record,
+    empty_tables,
+)
+
+
+class ArticleTimeout(BaseException):
+    """Raised inside the analysing thread when an article takes longer than its limit (a
+    ``BaseException``, so that no ``except Exception`` inside the pipeline swallows it)."""
+
+
+def params_key(lang: str, k: int | str, seed: int) -> str:
+    """What must match for an article in the output to count as done."""
+    return f"lang={lang};k={k};seed={seed};version={helpers.__version__}"
+
+
+def _call_with_timeout(fn: Any, limit: float | None) -> Any:
+    """``fn()``, stopped with ``ArticleTimeout`` after ``limit`` seconds.
+
+    Dask runs a task in a worker thread, where ``signal.alarm`` cannot reach, so a timer
+    thread raises the exception asynchronously in the analysing thread
+    (``PyThreadState_SetAsyncExc``). It arrives at the next Python bytecode: the
+    pipeline is Python code calling short numpy routines, so within milliseconds."""
+    if not limit:
+        return fn()
+    tid = threading.get_ident()
+    lock = threading.Lock()
+    state = {"done": False, "fired": False}
+
+    def fire() -> None:
+        with lock:
+            if not state["done"]:
+                state["fired"] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(tid), ctypes.py_object(ArticleTimeout))
+
+    timer = threading.Timer(limit, fire)
+    timer.daemon = True
+    timer.start()
+    try:
+        return fn()
+    finally:
+        with lock:
+            state["done"] = True
+            if state["fired"]:  # clear it if it has not arrived yet
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(tid), None)
+        timer.cancel()
+
+
+def analyse_item(item: Item, lang: str, k: int | str, seed: int, params: str,
+                 timeout: float | None) -> dict[str, Any]:
+    """Analyse one article on a worker: its ``articles`` row and its other tables' rows.
+    Never raises ``Exception``: failures become ``status=error`` with a one-line reason."""
+    t0 = time.perf_counter()
+    meta = {**item.meta(), "params": params}
+    result = None
+    status, error = "ok", item.error
+    try:
+        if error:
+            raise InputError(error)
+
+        def run() -> Any:
+            from helpers.io.reading import article_from_text
+            from helpers.pipeline import analyze
+
+            article = article_from_text(item.text or "", lang=lang, path=item.path or "<text>", encoding=item.encoding)
+            return analyze(article, lang=lang, k=k, seed=seed)
+
+        result = _call_with_timeout(run, timeout)
+        tables = analysis_tables(result, item.article_id)
+    except ArticleTimeout:
+        result, status = None, "error"
+        error = f"took longer than {timeout:g} s (--timeout); stopped"
+    except InputError as exc:
+        result, status, error = None, "error", _one_line(str(exc))
+    except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
+        result, status = None, "error"
+        error = _one_line(f"internal error: {type(exc).__name__}: {exc}")
+    if result is None:
+        tables = empty_tables()
+    row = article_record(result, meta, status=status, error=error)
+    row["seconds"] = time.perf_counter() - t0
+    return {"articles": row, **tables}
+
+
+def _error_result(item: Item, params: str, error: str) -> dict[str, Any]:
+    row = article_record(None, {**item.meta(), "params": params}, status="error", error=_one_line(error))
+    return {"articles": row, **empty_tables()}
+
+
+class _Partition:
+    """Results waiting to be written as one partition."""
+
+    def __init__(self, out: Path, run_id: str) -> None:
+        self.out, self.run_id, self.seq = out, run_id, 0
+        self.results: list[dict[str, Any]] = []
+        self.since = time.monotonic()
+
+    def add(self, result: dict[str, Any]) -> None:
+        self.results.append(result)
+
+    def flush(self) -> int:
+        if not self.results:
+            return 0
+        frames = {"articles": pd.DataFrame([r["articles"] for r in self.results])}
+        for t in TABLES[1:]:
+            parts = [r[t] for r in self.results if len(r[t])]
+            frames[t] = pd.concat(parts, ignore_index=True) if parts else empty_tables()[t]
+        write_partition(self.out, f"part-{self.run_id}-{self.seq:05d}", frames)
+        n = len(self.results)
+        self.seq += 1
+        self.results = []
+        self.since = time.monotonic()
+        return n
+
+
+WORKER_CONFIG: dict[str, Any] = {
+    # Dask samples every worker thread's stack each 10 ms for its dashboard profile, and
+    # its nanny makes glibc hand freed memory back at 64 KiB (MALLOC_TRIM_THRESHOLD_):
+    # both cost the analysis time (measured: 15-25 % per article on 2 cores). Memory
+    # stays flat without the aggressive trim because every cache is bounded.
+    "distributed.worker.profile.enabled": False,
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": 4 * 1024 * 1024,
+}
+"""Dask settings for the local cluster's workers (set for this process before they start,
+so workers restarted after a crash get them too). Workers started with ``dask worker``
+read them from their own Dask configuration (``docs/corpus.md``)."""
+
+
+def _client(scheduler: str | None, workers: int) -> tuple[Any, Any]:
+    import dask
+    from dask.distributed import Client, LocalCluster
+
+    if scheduler:
+        return Client(scheduler), None
+    dask.config.set(WORKER_CONFIG)
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                           dashboard_address=":0", silence_logs=logging.ERROR)
+    return Client(cluster), cluster
+
+
+def _has_bokeh() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("bokeh") is not None
+
+
+def run_corpus(
+    paths: Iterable[str | Path],
+    out: str | Path,
+    lang: str = "auto",
+    k: int | str = "auto",
+    seed: int = 0,
+    workers: int = 2,
+    scheduler: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    force: bool = False,
+    timeout: float | None = 300.0,
+    window: int | None = None,
+    partition_size: int = 100,
+    flush_seconds: float = 30.0,
+    progress: bool = True,
+    client: Any = None,
+) -> dict[str, int]:
+    """Analyse every article of ``paths`` into the Parquet tables in ``out``.
+
+    Returns the counts of the run: ``ok``, ``error`` (analysed this run), ``skipped``
+    (already in ``out`` with the same text hash and parameters), ``duplicate`` (an id
+    seen twice in the inputs: the first is used). ``client``: an existing
+    ``dask.distributed.Client`` to use (then ``workers``/``scheduler`` are ignored).
+    Raises ``InputError`` for bad arguments before anything is analysed.
+    """
+    from helpers.pipeline import check_k
+    from helpers.text.language import check_lang
+
+    lang = check_lang(lang)
+    k = check_k(k, "--k")
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise InputError(f"--seed must be a whole number, not {seed!r}.")
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        raise InputError(f"--workers must be a positive whole number, not {workers!r}.")
+    if isinstance(partition_size, bool) or not isinstance(partition_size, int) or partition_size < 1:
+        raise InputError(f"--partition-size must be a positive whole number, not {partition_size!r}.")
+    if timeout is not None and not timeout > 0:
+        raise InputError(f"--timeout must be a positive number of seconds, not {timeout!r}.")
+    lo, hi = parse_bound(since, "--since"), parse_bound(until, "--until", end=True)
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise InputError(f"--out {str(out)!r} is a file; give a folder for the corpus tables.")
+    items, total = stream_items(list(paths), exclude=[out], since=lo, until=hi)
+    out.mkdir(parents=True, exist_ok=True)
+    clean(out)
+    dedupe(out)  # a run stopped while removing superseded rows
+    done = finished(out)
+    params = params_key(lang, k, seed)
+    counts = {"ok": 0, "error": 0, "skipped": 0, "duplicate": 0}
+
+    todo = _todo(items, done, params, force, counts)
+    first = next(todo, None)
+    if first is not None:  # no cluster when everything is done already
+        own = client is None
+        cluster = None
+        if own:
+            client, cluster = _client(scheduler, workers)
+        try:
+            n_workers = len(client.scheduler_info().get("workers", {})) or workers
+            if progress:
+                link = client.dashboard_link if _has_bokeh() else "(pip install bokeh for Dask's dashboard)"
+                print(f"tension-profile corpus: scheduler {client.scheduler.address}, {n_workers} worker(s); "
+                      f"dashboard {link}", file=sys.stderr)
+            _stream(client, itertools.chain([first], todo), total, out, params, lang, k, seed, timeout,
+                    window or 2 * n_workers + 2, partition_size, flush_seconds, progress, counts)
+        finally:
+            if own:
+                client.close()
+                if cluster is not None:
+                    cluster.close()
+    dedupe(out)
+    write_progress(out, {**counts, "finished": True})
+    return counts
+
+
+def _todo(items: Iterator[Item], done: dict[str, Any], params: str, force: bool,
+          counts: dict[str, int]) -> Iterator[Item]:
+    """The items still to analyse: not seen before in this run, not done already."""
+    seen: set[str] = set()
+    for item in items:
+        if item.article_id in seen:
+            counts["duplicate"] += 1
+            continue
+        seen.add(item.article_id)
+        previous = done.get(item.article_id)
+        if not force and previous and previous[:2] == (item.text_hash, params) and previous[2] == "ok":
+            counts["skipped"] += 1
+            continue
+        yield item
+
+
+def _stream(client: Any, source: Iterator[Item], total: int | None, out: Path,
+            params: str, lang: str, k: int | str, seed: int, timeout: float | None,
+            window: int, partition_size: int, flush_seconds: float, progress: bool,
+            counts: dict[str, int]) -> None:
+    from dask.distributed import as_completed
+    from tqdm import (
+        tqdm,  # the terminal bar (tqdm.auto warns in a notebook without ipywidgets)
+    )
+
+    bar = tqdm(total=total, file=sys.stderr, unit="article", desc="tension-profile corpus",
+               disable=not progress, dynamic_ncols=True)
+    part = _Partition(out, new_run_id())
+    pending: dict[Any, Item] = {}
+    queue = as_completed()
+    shown = [0]
+
+    def show_skips() -> None:  # articles skipped while reading the inputs count as progress too
+        skipped = counts["skipped"] + counts["duplicate"]
+        bar.update(skipped - shown[0])
+        shown[0] = skipped
+
+    def submit(n: int) -> None:
+        for _ in range(n):
+            item = next(source, None)
+            if item is None:
+                break
+            fut = client.submit(analyse_item, item, lang, k, seed, params, timeout,
+                                key=f"article-{params}-{item.article_id}-{item.text_hash}", pure=False)
+            pending[fut] = item
+            queue.add(fut)
+        show_skips()
+
+    def record(result: dict[str, Any]) -> None:
+        part.add(result)
+        counts[result["articles"]["status"]] += 1
+        bar.update()
+        if len(part.results) >= partition_size or time.monotonic() - part.since > flush_seconds:
+            part.flush()
+            write_progress(out, {**counts, "finished": False})
+
+    try:
+        submit(window)
+        for fut in queue:
+            item = pending.pop(fut)
+            try:
+                result = fut.result()
+            except Exception as exc:  # noqa: BLE001 - KilledWorker after repeated worker deaths, and the like
+                name = type(exc).__name__
+                why = "its worker died while analysing it (repeatedly)" if name == "KilledWorker" else f"{name}: {exc}"
+                result = _error_result(item, params, f"internal error: {why}")
+            fut.release()
+            record(result)
+            submit(window - len(pending))
+    finally:
+        part.flush()  # what finished before an interruption is kept
+        bar.close()
