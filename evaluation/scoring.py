@@ -44,7 +44,7 @@ def cv_table() -> str:
         return "(heads.json has no cross-validated numbers: run make train)"
     rows = []
     for lang in ("de", "en"):
-        for src, what in (("train", "training sentences (project labels)"), ("dev", "development articles")):
+        for src, what in (("train", "training sentences (project labels)"), ("dev", "development sentences, pooled")):
             rows.append({"language": lang, "rows": what,
                          "sentiment: rules": cv.get(f"{lang}_{src}_rules_sentiment"),
                          "sentiment: encoder head (out-of-fold)": cv.get(f"{lang}_{src}_head_sentiment"),
