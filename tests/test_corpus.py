@@ -202,3 +202,12 @@ def test_a_stopped_run_resumes_without_duplicates_or_losses(tmp_path: Path) -> N
     assert not sents.duplicated(["article_id", "sentence_id"]).any()
     assert set(sents["article_id"]) == set(arts["article_id"])
     assert not [f for t in TABLES for f in (out / f"{t}.parquet").iterdir() if f.name.startswith(".")]
+
+
+@pytest.mark.slow
+def test_a_running_scheduler_is_used_by_its_address(client, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    address = client.scheduler.address
+    assert main(["corpus", str(ROOT / "data" / "samples"), "--out", str(tmp_path), "--scheduler", address,
+                 "--no-progress"]) == 0
+    arts = _read(tmp_path, "articles")
+    assert list(arts["status"]) == ["ok", "ok"] and set(arts["source"]) == {"samples"}
