@@ -50,14 +50,11 @@ bench: $(STAMP) ## Measure speed and memory against plain baselines (numbers, no
 eval: $(STAMP) ## Compare themes, sentiment, tension and actors with the human annotations in ../shared/data/dev
 	$(PY) -m evaluation
 
-train: $(STAMP) ## Retrain the shipped models (named-entity tagger) from ../shared/data/ner (TP_NER_DIR); minutes each
-	$(PY) -m training
-
 notebooks: $(STAMP) ## Re-execute the notebooks in place on the seed (refreshes the outputs nbval compares)
 	cd notebooks && for nb in [0-9][0-9]_*.ipynb; do \
 	  ../$(PY) -m jupyter nbconvert --log-level=WARN --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False "$$nb" || exit 1; done
 
-train: $(STAMP) ## Rebuild the shipped model weights from ../shared/data (TP_TRAIN_DIR, TP_DEV_DIR); skips without the data
+train: $(STAMP) ## Rebuild the shipped models (NER tagger, sentiment/tension heads) from ../shared/data; skips without the data
 	$(PY) -m training
 
 lock: ## Re-pin requirements.lock from a fresh venv (maintainers only)

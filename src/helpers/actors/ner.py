@@ -54,7 +54,7 @@ _INNER_CAP = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+[A-Z]")
 _OPENERS = frozenset({":", '"', "“", "„", "(", "–", "-"})
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16_384)  # bounded like every per-word cache (tests/test_caches.py)
 def _shape(w: str) -> str:
     return _RUNS.sub(r"\1\1", _DIGIT.sub("d", _LOWER.sub("x", _UPPER.sub("X", w))))
 
