@@ -132,7 +132,8 @@ def articles(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_corpus_matches_the_batch_command(client, articles: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from helpers.cli.batch import run_batch
 
-    counts = run_corpus([articles], tmp_path / "corpus", client=client, progress=False, partition_size=7)
+    counts = run_corpus([articles], tmp_path / "corpus", client=client, progress=False, partition_size=7,
+                        flush_seconds=1e9)  # partitions by count only, whatever the machine's load
     assert counts == {"ok": 20, "error": 0, "skipped": 0, "duplicate": 0}
     batch = run_batch([articles], tmp_path / "batch", jobs=1, progress=False)
     arts = _read(tmp_path / "corpus", "articles").set_index("article_id").sort_index()
@@ -173,7 +174,7 @@ def test_a_killed_worker_is_replaced_and_no_article_is_lost(client, articles: Pa
     arts = _read(tmp_path / "out", "articles")
     assert arts["article_id"].is_unique and len(arts) == 20
     assert (arts["status"] == "ok").all(), arts.loc[arts["status"] != "ok", "error"].tolist()
-    client.wait_for_workers(2, timeout=60)  # the nanny started a new one
+    client.wait_for_workers(2, timeout=300)  # the nanny started a new one (slow on a loaded machine)
 
 
 @pytest.mark.slow
