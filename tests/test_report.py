@@ -77,6 +77,8 @@ def test_lab_executes_the_series_without_touching_the_committed_notebooks(tmp_pa
     assert sorted(p.name for p in (folder / "notebooks").glob("*.ipynb")) == [
         p.name for p in notebook_paths(per_article=True)]
     assert {p: p.read_bytes() for p in notebook_paths()} == committed
+    for nb in (folder / "notebooks").glob("*.ipynb"):  # no trace of the temporary folder they ran in
+        assert ".tmp-" not in nb.read_text(encoding="utf-8"), nb.name
 
 
 def test_notebooks_are_found_from_any_working_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

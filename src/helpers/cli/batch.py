@@ -101,6 +101,8 @@ def process_article(job: Job) -> dict[str, Any]:
             json.dumps({k: row[k] for k in SUMMARY_COLUMNS}, ensure_ascii=False, indent=1) + "\n",
             encoding="utf-8")
         _move_into_place(tmp, target, out)
+        if job.notebooks:
+            _repoint_notebooks(target / "notebooks", tmp, target)
         tmp = None
     except InputError as exc:
         row.update({c: "" for c in SUMMARY_COLUMNS if c not in ("article", "path")})
@@ -369,3 +371,14 @@ def _write_summary(table: pd.DataFrame, out: Path) -> Path:
         if os.path.exists(tmp):
             os.unlink(tmp)
     return target
+
+
+def _repoint_notebooks(folder: Path, tmp: Path, target: Path) -> None:
+    """The executed notebooks name the temporary folder they ran in (the injected
+    ``REPORT_DIR``); after the move they must name the folder they are in, or re-running
+    them in JupyterLab would save figures into a folder that no longer exists."""
+    old, new = str(tmp.resolve()), str(target.resolve())
+    for nb in folder.glob("*.ipynb"):
+        text = nb.read_text(encoding="utf-8")
+        if old in text:
+            nb.write_text(text.replace(old, new), encoding="utf-8")
