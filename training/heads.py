@@ -136,9 +136,13 @@ class BlockRidge:
         self.pen[-2:] = 0.0
 
     def stats(self, y: np.ndarray) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+        """Per block, ``(X'X, X'y)`` over its labelled rows."""
         ok = ~np.isnan(y)
-        return {b: (self.x[ok & (self.blocks == b)].T @ self.x[ok & (self.blocks == b)],
-                    self.x[ok & (self.blocks == b)].T @ y[ok & (self.blocks == b)]) for b in self.ub}
+        out = {}
+        for b in self.ub:
+            rows = ok & (self.blocks == b)
+            out[b] = (self.x[rows].T @ self.x[rows], self.x[rows].T @ y[rows])
+        return out
 
     def fit(self, stats: dict, blocks: list[int], alpha: float) -> np.ndarray:
         g = sum(stats[b][0] for b in blocks)

