@@ -161,11 +161,17 @@ def test_a_killed_worker_is_replaced_and_no_article_is_lost(client, articles: Pa
     killed: list[int] = []
 
     def kill_one_worker() -> None:
-        time.sleep(3)  # mid-run: the workers are busy with their first articles
-        pids = client.run(os.getpid)
-        pid = sorted(pids.values())[0]
-        os.kill(pid, signal.SIGKILL)
-        killed.append(pid)
+        # mid-run: kill a worker as soon as one is busy with an article (a fixed sleep raced a
+        # fast run, with every sentence already in the embedding cache, that was over in 3 s)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            busy = sorted(addr for addr, tasks in client.processing().items() if tasks)
+            if busy:
+                pid = client.run(os.getpid, workers=busy[:1])[busy[0]]
+                os.kill(pid, signal.SIGKILL)
+                killed.append(pid)
+                return
+            time.sleep(0.02)
 
     threading.Thread(target=kill_one_worker, daemon=True).start()
     counts = run_corpus([articles], tmp_path / "out", client=client, progress=False)
