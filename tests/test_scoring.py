@@ -26,7 +26,13 @@ def sign(x: float) -> str:
     return "negative" if x < -0.05 else "positive" if x > 0.05 else "neutral"
 
 
-KNOWN_WRONG = pytest.mark.xfail(strict=True, reason="the word lists' error outweighs the encoder in the stack")
+# The word lists read these right since the negation window looks through prepositions and
+# "alles andere als" negates (tests/test_sentiment.py); the encoder head reads "Lösung" and
+# "gut" as positive and carries the stack. On the 137 labelled training and development
+# sentences with a negated word the head agrees better with the labels than the word lists
+# (Spearman 0.55 vs 0.43), and a stack input for negated words gained nothing under
+# cross-validation, so the stack keeps trusting the head here.
+KNOWN_WRONG = pytest.mark.xfail(strict=True, reason="the encoder head misreads the negation and carries the stack")
 
 SENTENCES = [
     ("Die Verhandlungen sind gescheitert.", "negative"),
@@ -42,7 +48,7 @@ SENTENCES = [
     ("The proposal hardly helps low-paid workers.", "negative"),
     pytest.param("Die Gewerkschaft hat nie an eine schnelle Lösung geglaubt.", "negative", marks=KNOWN_WRONG),
     pytest.param("Das Ergebnis ist alles andere als gut.", "negative", marks=KNOWN_WRONG),
-    pytest.param("The fans greeted the decision with 😡 on social media.", "negative", marks=KNOWN_WRONG),
+    ("The fans greeted the decision with 😡 on social media.", "negative"),
 ]
 
 

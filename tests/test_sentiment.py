@@ -396,3 +396,67 @@ def test_a_resolved_conflict_is_good_news() -> None:
     assert score(failed, "en") == score(failed, "en", rules=NO_RESOLUTION) < 0
     assert english.mask_english_harm("The talks ended in an impasse.", resolution=True)[1] == []
     assert english.mask_english_harm("The union ended the strike.", resolution=True)[1] == ["strike"]
+
+
+# ------------------------------------------------- negation scope and phrase negators
+def sign(x: float) -> str:
+    return "negative" if x < -0.05 else "positive" if x > 0.05 else "neutral"
+
+
+# (text, language, expected sign of the word-list score): a negator reaches its word through
+# articles and prepositions; "alles andere als" / "anything but" / "far from" negate.
+NEGATION_CASES = [
+    ("Die Gewerkschaft hat nie an eine schnelle Lösung geglaubt.", "de", "negative"),
+    ("Das ist kein Grund zur Freude.", "de", "negative"),
+    ("Niemand hat mit einem Erfolg gerechnet.", "de", "negative"),
+    ("Der Vorstand glaubt nicht an einen Kompromiss.", "de", "negative"),
+    ("Das Ergebnis ist alles andere als gut.", "de", "negative"),
+    ("Die Stimmung war alles andere als schlecht.", "de", "positive"),
+    ("Der Vorschlag ist mitnichten eine Lösung.", "de", "negative"),
+    ("Critics said the reform was anything but fair.", "en", "negative"),
+    ("The deal was far from perfect.", "en", "negative"),
+    ("The result is anything but good.", "en", "negative"),
+    ("The mood was anything but bad.", "en", "positive"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), NEGATION_CASES)
+def test_negation_scope_and_phrase_negators(text: str, lang: str, expected: str) -> None:
+    assert sign(score(text, lang)) == expected
+
+
+def test_a_negated_word_is_marked_in_both_languages() -> None:
+    de = sscore.score_sentences(table(["Das ist kein Grund zur Freude."]))["sentiment_words"].iat[0]
+    en = sscore.score_sentences(table(["This is not good."], "en"))["sentiment_words"].iat[0]
+    assert de.startswith("kein~Freude -") and en.startswith("not~good -")
+    # VADER's factor: good (+1.9 / 4) times -0.74
+    assert en == f"not~good {1.9 / 4 * -0.74:+.2f}"
+
+
+# ------------------------------------------------------------------------ emoji
+# (text, language, expected sign): an emoji counts with the valence of its CLDR name, in
+# both languages (VADER alone reads "😡" as "pouting face", which no lexicon scores).
+EMOJI_CASES = [
+    ("The fans greeted the decision with 😡 on social media.", "en", "negative"),
+    ("Fans reacted with 👎 to the new owners.", "en", "negative"),
+    ("The team celebrated the title 🎉", "en", "positive"),
+    ("Die Fans reagierten mit 😡 auf die Entscheidung.", "de", "negative"),
+    ("Der Betriebsrat antwortete mit 👎 auf das Angebot.", "de", "negative"),
+    ("Die Mannschaft feierte den Titel 🎉", "de", "positive"),
+    ("Nach dem Abpfiff gab es nur noch 😢", "de", "negative"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), EMOJI_CASES)
+def test_emoji_count_as_sentiment_words(text: str, lang: str, expected: str) -> None:
+    assert sign(score(text, lang)) == expected
+
+
+def test_emoji_are_found_whole_and_named_by_cldr() -> None:
+    from helpers.sentiment.emojis import emoji_names, find_emoji
+
+    assert find_emoji("Toll 👍🏽 aber 😡😡 und 👨‍👩‍👧") == ["👍🏽", "😡", "😡", "👨‍👩‍👧"]
+    assert find_emoji("plain ASCII :)") == []
+    assert emoji_names()["😡"] == "enraged face"  # CLDR short name (Unicode's: POUTING FACE)
+    # a neutral emoji adds nothing
+    assert score("Die Fans fuhren mit dem 🚗 zum Stadion.") == score("Die Fans fuhren mit dem Auto zum Stadion.")

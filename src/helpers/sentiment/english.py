@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Any
 
 from helpers.errors import InputError
+from helpers.sentiment.emojis import emoji_multiwords, emoji_names, find_emoji
 from helpers.sentiment.german import RULES
 
 
@@ -19,9 +20,34 @@ def _vader() -> Any:
         raise InputError(
             "English sentiment needs the package nltk-vader-sentiment: pip install nltk-vader-sentiment"
         ) from exc
-    analyzer = SentimentIntensityAnalyzer()
+    # emoji are read as their CLDR names ("😡" enraged face), not the older Unicode names
+    # the package ships ("pouting face"); see helpers.sentiment.emojis
+    base = SentimentIntensityAnalyzer()
+    analyzer = SentimentIntensityAnalyzer(emoji=emoji_names(),
+                                          multiword={**base.multiword, **emoji_multiwords(base.lexicon)})
     analyzer.lexicon.update(EN_LEXICON_UPDATES)
     return analyzer
+
+
+@lru_cache(maxsize=4096)
+def emoji_valence(emoji: str) -> float:
+    """VADER's compound score (-1..1) of one emoji read as its CLDR name: "😡" -0.40,
+    "🎉" +0.40, "👎" -0.42; 0.0 for emoji whose name carries no sentiment ("🚗")."""
+    return float(_vader().polarity_scores(emoji)["compound"])
+
+
+#: Multi-word negators VADER lacks, read as "not": "anything but fair" is not fair (VADER's
+#: "but" rule would even weight "fair" up), "far from perfect" is not perfect.
+_EN_PHRASE_NEGATOR = re.compile(r"\b(?:anything\s+but|far\s+from)\b", re.IGNORECASE)
+
+
+def rewrite_english_negators(text: str) -> str:
+    """``text`` with "anything but" and "far from" replaced by "not" for VADER.
+
+    >>> rewrite_english_negators("The reform was anything but fair.")
+    'The reform was not fair.'
+    """
+    return _EN_PHRASE_NEGATOR.sub("not", text)
 
 
 #: Project additions to VADER's lexicon (valence -4..4, MIT): news conflict words VADER
@@ -182,6 +208,8 @@ def mask_english_harm(text: str, resolution: bool = False) -> tuple[str, list[st
 
 def _score_en(text: str, rules: frozenset[str] = frozenset(RULES)) -> tuple[float, float, int, str]:
     analyzer = _vader()
+    if "negation" in rules:
+        text = rewrite_english_negators(text)
     text, _ = mask_english_names(text)
     if "accusation" in rules:
         text, _ = mask_english_reproach(text)
@@ -191,6 +219,18 @@ def _score_en(text: str, rules: frozenset[str] = frozenset(RULES)) -> tuple[floa
         text, _ = mask_english_harm(text, resolution=True)
     compound = float(analyzer.polarity_scores(text)["compound"])
     lex = analyzer.lexicon
-    words = [(w, float(lex[w.lower()])) for w in _EN_WORD.findall(text) if w.lower() in lex and w != _EN_NAME_MASK]
+    tokens = _EN_WORD.findall(text)
+    words = []
+    for i, w in enumerate(tokens):
+        if w.lower() not in lex or w == _EN_NAME_MASK:
+            continue
+        # VADER's own negation rule: a negator among the three words before flips the word
+        # by N_SCALAR (-0.74); shown "not~fair" like the German "nicht~gut"
+        neg = next((t for t in tokens[max(0, i - 3):i] if t.lower() in analyzer.negations or t.lower().endswith("n't")), None)
+        words.append((f"{neg}~{w}" if neg else w, float(lex[w.lower()]) * (_N_SCALAR if neg else 1.0)))
+    words += [(e, 4 * v) for e in find_emoji(text) if (v := emoji_valence(e))]
     shown = "; ".join(f"{w} {v / 4:+.2f}" for w, v in words)
     return compound, sum(v for _, v in words) / 4, len(words), shown
+
+
+_N_SCALAR = -0.74  # VADER's negation factor (vader.constants.N_SCALAR, Hutto & Gilbert 2014)

@@ -107,6 +107,27 @@ CLAUSE_WORDS_DE = frozenset(
 NOT_POLAR_DE = NEGATORS_DE | CONTRAST_DE | frozenset("auch nur noch schon so wie als ja".split())
 
 
+#: Prepositions a negation's window looks through, like articles: "nicht an eine schnelle
+#: Lösung", "kein Grund zur Freude" (the two-way and dative/accusative prepositions, their
+#: contractions with the article; "ohne" is a negator itself).
+PREPOSITIONS_DE = frozenset(
+    "an auf aus bei durch für gegen in mit nach seit über um unter von vor zu zum zur im am ins ans "
+    "beim vom zwischen hinter neben".split()
+)
+
+#: Words a negation's window looks through besides articles and boosters: prepositions and
+#: the degree words of "nicht mehr so gut", "nicht ganz zufrieden", "nicht allzu groß".
+SEE_THROUGH_DE = PREPOSITIONS_DE | frozenset("mehr so ganz allzu".split())
+
+#: Multi-word negators, matched on lowercased tokens and acting from their last word:
+#: "alles andere als gut" is not good (Duden: "alles andere als" = "durchaus nicht").
+PHRASE_NEGATORS_DE: tuple[tuple[str, ...], ...] = (("alles", "andere", "als"), ("alles", "andre", "als"))
+
+
+def _ends_phrase_negator(lows: list[str], k: int) -> bool:
+    return any(tuple(lows[k - len(p) + 1:k + 1]) == p for p in PHRASE_NEGATORS_DE if k + 1 >= len(p))
+
+
 def _clauses(lows: list[str]) -> list[int]:
     clause, out = 0, []
     for i, low in enumerate(lows):
@@ -172,7 +193,7 @@ def _hits_de(
     notes: dict[int, str] = {}
     if "negation" in rules:
         for k in range(n):
-            if not (negflags[k] or lows[k] in NEGATORS_DE):
+            if not (negflags[k] or lows[k] in NEGATORS_DE or _ends_phrase_negator(lows, k)):
                 continue
             if lows[k] == "nicht" and k + 1 < n and lows[k + 1] in {"nur", "zuletzt", "minder"}:
                 continue
@@ -186,8 +207,8 @@ def _hits_de(
                 if j in polar:
                     targets = [j]
                     break
-                if lows[j] not in DETERMINERS_DE and lows[j] not in BOOSTERS_DE:
-                    counted += 1
+                if lows[j] not in DETERMINERS_DE and lows[j] not in BOOSTERS_DE and lows[j] not in SEE_THROUGH_DE:
+                    counted += 1  # "nie an eine schnelle Lösung": the window counts content words
             clause_end = all(clauses[j] != clauses[k] or not texts[j][:1].isalnum() for j in range(k + 1, min(n, k + 2)))
             if not targets and clause_end:  # verb-final "Das gefällt mir nicht."
                 before = [j for j in range(max(0, k - NEG_WINDOW - 1), k) if j in polar and clauses[j] == clauses[k]]
@@ -271,6 +292,7 @@ def _score_de(
     negflags: list[bool],
     lex: Lexicon,
     rules: frozenset[str],
+    emojis: Sequence[tuple[str, float]] = (),
 ) -> tuple[float, float, int, str]:
     # "lehnt ... ab" is ablehnen: the verb is scored as the joined lemma, also when that is
     # a neutral verb the lexicon does not list ("kündigte ... an" is ankündigen, not kündigen)
@@ -279,6 +301,8 @@ def _score_de(
         norms[k] = joined
         texts[k] = f"{texts[k]}…{texts[j]}"  # shown so; no fallback lookup of the bare verb
     hits, n_content = _hits_de(texts, norms, parts, negflags, lex, rules)
+    # an emoji counts as one polar word with the valence of its name (helpers.sentiment.emojis)
+    hits += [_Hit(len(texts), v, 1.0, 1.0, e) for e, v in emojis if abs(v) >= 0.05]
     raw = _aggregate(hits, n_content)
     score = raw / math.sqrt(raw * raw + ALPHA)
     shown = "; ".join(f"{h.label} {_level(h.polarity) * h.factor * h.weight:+.2f}" for h in hits)

@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 
 from helpers.errors import InputError
-from helpers.sentiment.english import _EN_WORD, _score_en, _vader
+from helpers.sentiment.emojis import find_emoji
+from helpers.sentiment.english import _EN_WORD, _score_en, _vader, emoji_valence
 from helpers.sentiment.german import RULES, _score_de
 from helpers.sentiment.lexicon import _key, load_lexicon
 from helpers.stats import bootstrap_mean_ci
@@ -83,8 +84,9 @@ def score_sentences(
             if langs[i] != "de":
                 continue
             idx = groups.get(sid, [])
+            emojis = [(e, emoji_valence(e)) for e in find_emoji(str(sentences["text"].iat[i]))]
             rows[i] = _score_de([texts[j] for j in idx], [norms[j] for j in idx], [parts[j] for j in idx],
-                                [negs[j] for j in idx], lex, rules_set)
+                                [negs[j] for j in idx], lex, rules_set, emojis)
             methods[i] = method
     out = pd.DataFrame(
         {

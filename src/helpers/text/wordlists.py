@@ -31,7 +31,7 @@ NEGATIONS: dict[str, frozenset[str]] = {
 
 NEGATORS_SENTIMENT_DE = frozenset(
     "nicht kein keine keiner keinen keinem keines nie niemals nichts ohne weder "
-    "niemand nirgends keineswegs keinesfalls kaum".split()
+    "niemand nirgends keineswegs keinesfalls mitnichten kaum".split()
 )
 
 DETERMINERS_SENTIMENT_DE = frozenset("der die das den dem des ein eine einen einem einer eines".split())
