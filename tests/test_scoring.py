@@ -157,7 +157,9 @@ def test_encoder_is_a_scikit_learn_transformer() -> None:
 
 def test_shipped_weights_match_their_description() -> None:
     w = load_heads()
-    assert w["head_sent"].shape == (384 + 2,) and w["head_tens"].shape == (384 + 2,)
+    # the sentiment head also reads the neighbours' mean embedding (384 more weights)
+    assert w["meta"]["sentiment_context"] is True
+    assert w["head_sent"].shape == (2 * 384 + 2,) and w["head_tens"].shape == (384 + 2,)
     assert len(w["stack_sent_beta"]) == len(w["meta"]["sent_stack"]) + 1
     assert len(w["stack_tens_beta"]) == len(w["meta"]["tens_stack"]) + 1
     assert (ROOT / "src" / "helpers" / "data" / "heads.json").stat().st_size < 100_000
@@ -173,3 +175,25 @@ def test_scores_identical_across_processes_and_hash_seeds(tmp_path: Path) -> Non
         outs.add(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                                 env=env).stdout)
     assert len(outs) == 1
+
+
+def test_context_is_the_neighbours_mean_and_a_loose_sentence_is_its_own() -> None:
+    from helpers.scoring import context_vectors
+
+    e = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0], [3.0, 3.0]])
+    # edges take the sentence itself as the missing neighbour
+    assert context_vectors(e).tolist() == [[0.5, 0.5], [1.0, 0.5], [1.5, 2.0], [2.0, 2.0]]
+    assert context_vectors(e[:1]).tolist() == [[1.0, 0.0]]
+
+
+def test_an_article_sentence_is_read_with_its_neighbours_a_loose_one_alone() -> None:
+    text = "Die Gespräche brachen am Abend ab."
+    loose = float(helpers.score_text([text])["sentiment_model"].iat[0])
+    calm = "Die Sonne schien über dem Hafen. " + text + " Die Möwen kreisten über dem Wasser."
+    res = helpers.pipeline.loose_sentences([text], "de")  # same words, no neighbours
+    assert res.params["loose"] is True
+    inside = helpers.analyze(calm, lang="de").sentences
+    row = inside[inside["text"] == text]
+    assert len(row) == 1
+    # the same sentence between two calm ones is read differently from the sentence alone
+    assert float(row["sentiment_model"].iat[0]) != loose

@@ -417,6 +417,13 @@ NEGATION_CASES = [
     ("The deal was far from perfect.", "en", "negative"),
     ("The result is anything but good.", "en", "negative"),
     ("The mood was anything but bad.", "en", "positive"),
+    # a negated comparative in a counterfactual praises
+    ("Die Stimmung könnte nicht besser sein.", "de", "positive"),
+    ("Es hätte nicht schöner laufen können.", "de", "positive"),
+    ("Die Stimmung ist nicht besser geworden.", "de", "negative"),
+    ("The mood could not be better.", "en", "positive"),
+    ("We couldn't be happier with the deal.", "en", "positive"),
+    ("The offer is not better than the last one.", "en", "negative"),
 ]
 
 

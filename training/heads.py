@@ -112,7 +112,7 @@ def load_dev(dev_dir: Path) -> pd.DataFrame:
         units = load_annotations(tsv)
         aligned = align_units(list(sdf["text"]), list(units["text"]))
         d = pd.DataFrame({"text": [" ".join(str(t).split()) for t in sdf["text"]], "lang": res.lang,
-                          "group": name})
+                          "group": name, "source": "dev"})
         gold = {}
         for c in ("sentiment_a", "tension_a", "sentiment_b", "tension_b"):
             vals = pd.to_numeric(units[c], errors="coerce").to_numpy()
@@ -170,6 +170,19 @@ def head_oof(br: BlockRidge, y: np.ndarray) -> tuple[float, np.ndarray, np.ndarr
     return best[1], best[2], br.fit(stats, br.ub, best[1])
 
 
+def sentence_context(df: pd.DataFrame, x: np.ndarray) -> np.ndarray:
+    """``helpers.scoring.context_vectors`` per development article (rows in article order,
+    as ``load_dev`` gives them); a loose training sentence is its own context."""
+    from helpers.scoring import context_vectors
+
+    ctx = np.asarray(x, dtype=np.float64).copy()
+    is_dev = df["source"].eq("dev").to_numpy() if "source" in df else np.zeros(len(df), bool)
+    for _, rows in df[is_dev].groupby("group", sort=False).indices.items():
+        idx = np.flatnonzero(is_dev)[rows]
+        ctx[idx] = context_vectors(x[idx])
+    return ctx
+
+
 def stack_inputs(df: pd.DataFrame, head: np.ndarray, head_sent: np.ndarray, cols: list[str]) -> np.ndarray:
     out = []
     for c in cols:
@@ -204,10 +217,11 @@ def main(argv: list[str] | None = None) -> int:
     df["block"] = df["group"].astype(str).map(fold).astype(int)
     print(f"heads: {len(tr)} training and {len(dev)} development sentences; encoding (cached) ...", flush=True)
     x = encode(df["text"].tolist(), encoder="e5")
-    br = BlockRidge(x, (df["lang"] == "en").to_numpy(), df["block"].to_numpy())
+    ctx = sentence_context(df, x)
+    lang_en, blocks = (df["lang"] == "en").to_numpy(), df["block"].to_numpy()
     ys, yt = df["y_sent"].to_numpy(float), df["y_tens"].to_numpy(float)
-    alpha_s, oof_s, beta_s = head_oof(br, ys)
-    alpha_t, oof_t, beta_t = head_oof(br, yt)
+    alpha_s, oof_s, beta_s = head_oof(BlockRidge(np.hstack([x, ctx]), lang_en, blocks), ys)
+    alpha_t, oof_t, beta_t = head_oof(BlockRidge(x, lang_en, blocks), yt)
     st_s = fit_stack(stack_inputs(df, oof_s, oof_s, SENT_STACK), ys)
     st_t = fit_stack(stack_inputs(df, oof_t, oof_s, TENS_STACK), yt)
     cv = {}
@@ -219,9 +233,9 @@ def main(argv: list[str] | None = None) -> int:
             cv[f"{lang}_{src}_rules_sentiment"] = round(rho(df["lex_sentiment"].to_numpy(float)[rows], ys[rows]), 4)
             cv[f"{lang}_{src}_rules_tension"] = round(rho(df["lex_tension"].to_numpy(float)[rows], yt[rows]), 4)
     meta = {
-        "encoder": "e5", "alpha_sentiment": alpha_s, "alpha_tension": alpha_t, "n_rows": int(len(df)),
+        "encoder": "e5", "sentiment_context": True, "alpha_sentiment": alpha_s, "alpha_tension": alpha_t, "n_rows": int(len(df)),
         "sent_stack": SENT_STACK, "tens_stack": TENS_STACK, "cv_rho_out_of_fold": cv,
-        "head_columns": "embedding..., intercept, is_english",
+        "head_columns": "embedding..., [sentiment: context embedding...], intercept, is_english",
         "mapping": "sentiment = clip(pred/2, -1, 1); tension = clip(pred/3, 0, 1)",
     }
     arrays = {"head_sent": beta_s, "head_tens": beta_t,

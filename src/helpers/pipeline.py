@@ -158,7 +158,8 @@ def stage_model(result: Analysis) -> None:
     if result.sentences.empty:
         return
     try:
-        scored = model_scores(result.sentences, result.tokens, _langs(result.sentences, result.lang))
+        scored = model_scores(result.sentences, result.tokens, _langs(result.sentences, result.lang),
+                              article=not result.params.get("loose", False))
     except EncoderUnavailable as exc:
         result.notes.append(f"sentiment and tension from the word lists only: {exc}")
         return
@@ -302,7 +303,7 @@ def loose_sentences(texts: Sequence[str], lang: str) -> Analysis:
     sdf.attrs["lang"] = lang
     toks = tokens(sdf, lang)
     result = Analysis(path=Path("<text>"), lang=lang, sentences=sdf, tokens=toks,
-                      params={"lang": lang, "seed": 0, "actors": None})
+                      params={"lang": lang, "seed": 0, "actors": None, "loose": True})
     stage_sentiment(result)
     actor_lists = []  # one text is not the context of another
     for i in range(len(texts)):

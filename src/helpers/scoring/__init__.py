@@ -14,12 +14,13 @@ import pandas as pd
 
 from helpers.embeddings import DEFAULT_ENCODER, encode
 from helpers.scoring.features import LEX_COLS, lexicon_features
-from helpers.scoring.heads import apply_heads, load_heads
+from helpers.scoring.heads import apply_heads, context_vectors, load_heads
 
-__all__ = ["LEX_COLS", "apply_heads", "lexicon_features", "load_heads", "model_scores"]
+__all__ = ["LEX_COLS", "apply_heads", "context_vectors", "lexicon_features", "load_heads", "model_scores"]
 
 
-def model_scores(sentences: pd.DataFrame, tokens: pd.DataFrame, langs: np.ndarray) -> pd.DataFrame:
+def model_scores(sentences: pd.DataFrame, tokens: pd.DataFrame, langs: np.ndarray,
+                 *, article: bool = True) -> pd.DataFrame:
     """The model's columns for each sentence (see ``helpers.scoring.heads.apply_heads``).
 
     Parameters
@@ -30,6 +31,9 @@ def model_scores(sentences: pd.DataFrame, tokens: pd.DataFrame, langs: np.ndarra
         Its token table.
     langs : numpy.ndarray of str
         "de" or "en" per sentence.
+    article : bool
+        ``True``: the rows are consecutive sentences of one article, and each sentence's
+        neighbours are its context; ``False``: loose sentences, each its own context.
 
     Returns
     -------
@@ -43,4 +47,5 @@ def model_scores(sentences: pd.DataFrame, tokens: pd.DataFrame, langs: np.ndarra
     """
     encoder = load_heads()["meta"].get("encoder", DEFAULT_ENCODER)
     vectors = encode(list(sentences["text"]), encoder=encoder)
-    return apply_heads(vectors, langs, lexicon_features(sentences, tokens, langs))
+    context = context_vectors(vectors) if article else None
+    return apply_heads(vectors, langs, lexicon_features(sentences, tokens, langs), context)

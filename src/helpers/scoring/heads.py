@@ -3,8 +3,9 @@ the word-list features, with each sentence's explanation.
 
 The weights (``data/heads.json``, 17 kB) are made by ``make train`` (``training/heads.py``):
 
-1. a ridge head on ``[e5 embedding (384), 1, is_english]`` per target (sentiment on the
-   -2 … 2 scale, tension on 0 … 3), fitted on the project-scale labels of
+1. a ridge head per target: sentiment on ``[e5 embedding (384), mean embedding of the
+   previous and next sentence (384), 1, is_english]`` (-2 … 2 scale), tension on
+   ``[e5 embedding, 1, is_english]`` (0 … 3), fitted on the project-scale labels of
    ``shared/data/train/sentences_annotated.tsv`` (machine annotation following the
    annotation guide) and of the development articles (mean of the two annotators);
 2. a small ridge "stack" over standardised ``[head output, word-list features]``
@@ -52,7 +53,35 @@ def _stack_inputs(names: list[str], head: np.ndarray, head_sent: np.ndarray, lex
     return np.column_stack(cols)
 
 
-def apply_heads(embeddings: np.ndarray, langs: np.ndarray, lex: pd.DataFrame) -> pd.DataFrame:
+def context_vectors(embeddings: np.ndarray) -> np.ndarray:
+    """The neighbours of each sentence: ``(e[i-1] + e[i+1]) / 2``, a missing neighbour
+    replaced by the sentence itself (so one loose sentence is its own context).
+
+    Parameters
+    ----------
+    embeddings : numpy.ndarray
+        ``(n, d)`` vectors of consecutive sentences of one article, in order.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``(n, d)``, float64.
+
+    Examples
+    --------
+    >>> context_vectors(np.array([[0.0], [2.0], [4.0]])).ravel().tolist()
+    [1.0, 2.0, 3.0]
+    """
+    e = np.asarray(embeddings, dtype=np.float64)
+    if len(e) == 0:
+        return e.copy()
+    prev = np.vstack([e[:1], e[:-1]])
+    nxt = np.vstack([e[1:], e[-1:]])
+    return (prev + nxt) / 2
+
+
+def apply_heads(embeddings: np.ndarray, langs: np.ndarray, lex: pd.DataFrame,
+                context: np.ndarray | None = None) -> pd.DataFrame:
     """Sentiment and tension of each sentence from its embedding and word-list features.
 
     Parameters
@@ -63,6 +92,10 @@ def apply_heads(embeddings: np.ndarray, langs: np.ndarray, lex: pd.DataFrame) ->
         "de" or "en" per sentence.
     lex : pandas.DataFrame
         ``helpers.scoring.features.lexicon_features`` of the same sentences.
+    context : numpy.ndarray, optional
+        ``(n, 384)`` :func:`context_vectors` of the article's sentences, for a sentiment
+        head trained with context (``meta["sentiment_context"]``); ``None`` means loose
+        sentences, each its own context (as the training sentences are).
 
     Returns
     -------
@@ -77,7 +110,11 @@ def apply_heads(embeddings: np.ndarray, langs: np.ndarray, lex: pd.DataFrame) ->
     meta = w["meta"]
     x = np.hstack([np.asarray(embeddings, dtype=np.float64), np.ones((len(embeddings), 1)),
                    (np.asarray(langs) == "en").astype(np.float64)[:, None]])
-    head_s = x @ w["head_sent"]
+    if meta.get("sentiment_context"):
+        ctx = np.asarray(embeddings, dtype=np.float64) if context is None else np.asarray(context, dtype=np.float64)
+        head_s = np.hstack([np.asarray(embeddings, dtype=np.float64), ctx, x[:, -2:]]) @ w["head_sent"]
+    else:
+        head_s = x @ w["head_sent"]
     head_t = x @ w["head_tens"]
     parts = {}
     for target, names, head in (("sent", meta["sent_stack"], head_s), ("tens", meta["tens_stack"], head_t)):

@@ -41,13 +41,23 @@ def emoji_valence(emoji: str) -> float:
 _EN_PHRASE_NEGATOR = re.compile(r"\b(?:anything\s+but|far\s+from)\b", re.IGNORECASE)
 
 
+#: "could not be better", "couldn't have gone better", "couldn't be happier": a negated
+#: comparative in a counterfactual is praise; VADER would flip "better".
+_EN_COUNTERFACTUAL = re.compile(
+    r"\b(could|would)(?:\s+not|n't)(?=\s+(?:have\s+)?(?:be|been|gone|go|look|looked|feel|felt|sound|sounded)?\s*"
+    r"(?:\w+er|more\s+\w+)\b)", re.IGNORECASE)
+
+
 def rewrite_english_negators(text: str) -> str:
-    """``text`` with "anything but" and "far from" replaced by "not" for VADER.
+    """``text`` for VADER with "anything but" and "far from" read as "not", and the negation
+    of a counterfactual comparative ("could not be better") removed.
 
     >>> rewrite_english_negators("The reform was anything but fair.")
     'The reform was not fair.'
+    >>> rewrite_english_negators("The mood couldn't be better.")
+    'The mood could be better.'
     """
-    return _EN_PHRASE_NEGATOR.sub("not", text)
+    return _EN_COUNTERFACTUAL.sub(r"\1", _EN_PHRASE_NEGATOR.sub("not", text))
 
 
 #: Project additions to VADER's lexicon (valence -4..4, MIT): news conflict words VADER

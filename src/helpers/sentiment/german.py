@@ -128,6 +128,22 @@ def _ends_phrase_negator(lows: list[str], k: int) -> bool:
     return any(tuple(lows[k - len(p) + 1:k + 1]) == p for p in PHRASE_NEGATORS_DE if k + 1 >= len(p))
 
 
+#: Subjunctive (Konjunktiv II) forms that make "nicht + comparative" a superlative:
+#: "Die Stimmung könnte nicht besser sein", "Es hätte nicht schöner laufen können".
+COUNTERFACTUAL_DE = frozenset("könnte könnten hätte hätten wäre wären".split())
+
+
+def _counterfactual_comparative(texts: list[str], norms: list[str], lows: list[str], clauses: list[int],
+                                k: int) -> bool:
+    """True when the negator at ``k`` is followed by a comparative ("besser", lemma "gut";
+    "schöner") in a clause with a Konjunktiv II form: the negation praises."""
+    j = k + 1
+    if j >= len(texts) or clauses[j] != clauses[k]:
+        return False
+    comparative = lows[j].endswith("er") and norms[j].lower() != lows[j]
+    return comparative and any(lows[i] in COUNTERFACTUAL_DE for i in range(len(texts)) if clauses[i] == clauses[k])
+
+
 def _clauses(lows: list[str]) -> list[int]:
     clause, out = 0, []
     for i, low in enumerate(lows):
@@ -199,6 +215,8 @@ def _hits_de(
                 continue
             if k > 0 and lows[k - 1] == "oder":
                 continue  # "ob ... oder nicht"
+            if _counterfactual_comparative(texts, norms, lows, clauses, k):
+                continue  # "könnte nicht besser sein" is praise, not its denial
             targets = []
             counted = 0
             for j in range(k + 1, n):
