@@ -197,3 +197,37 @@ def test_an_article_sentence_is_read_with_its_neighbours_a_loose_one_alone() -> 
     assert len(row) == 1
     # the same sentence between two calm ones is read differently from the sentence alone
     assert float(row["sentiment_model"].iat[0]) != loose
+
+
+def test_confidence_is_calibrated_cells_and_falls_back_to_the_heuristic() -> None:
+    from helpers.scoring.heads import confidence
+
+    w = load_heads()
+    edges, p = w["confidence_edges"], w["confidence_p"]
+    assert len(p) == 2 * (len(edges) + 1) and ((p >= 0) & (p <= 1)).all()
+    assert np.all(np.diff(edges) > 0)
+    # a score below every edge, head and word lists agreeing, is the first bin's "agree" cell
+    assert confidence(np.array([-1.0]), np.array([True]), w)[0] == p[1]
+    assert confidence(np.array([1.0]), np.array([False]), w)[0] == p[-2]
+    # cross-validated: the cells are better calibrated than the first version's heuristic
+    cv = w["meta"]["confidence_cv"]
+    assert cv["brier_calibrated"] < cv["brier_heuristic"] and cv["ece_calibrated"] < cv["ece_heuristic"]
+    old = {k: v for k, v in w.items() if not k.startswith("confidence_")}
+    s = np.array([0.05, 0.3, 0.3])
+    expected = 1 - np.exp(-np.maximum(np.abs(s) - 0.05, 0) / 0.25)
+    assert np.allclose(confidence(s, np.array([True, True, False]), old), expected * [1, 1, 0.5])
+
+
+def test_confidence_cells_by_construction() -> None:
+    import sys
+
+    sys.path.insert(0, str(ROOT))
+    from training.confidence import calibrate
+
+    rng = np.random.default_rng(0)
+    y = rng.choice([-2.0, 0.0, 2.0], 600)
+    # a score that is right exactly when |score| is large: the cells must learn it
+    score = np.where(rng.random(600) < 0.5, y / 2, -y / 2) * np.r_[np.full(300, 1.0), np.full(300, 0.1)]
+    edges, p, report = calibrate(score, score, score, y, np.arange(600) % 4)
+    assert report["brier_calibrated"] <= report["brier_heuristic"]
+    assert 0 <= report["accuracy"] <= 1 and len(p) == 2 * (len(edges) + 1)

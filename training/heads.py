@@ -200,6 +200,16 @@ def fit_stack(f: np.ndarray, y: np.ndarray, alpha: float = 1.0) -> tuple[np.ndar
     return mu, sd, np.linalg.solve(z.T @ z + pen, z.T @ y[m])
 
 
+def stack_oof(f: np.ndarray, y: np.ndarray, blocks: np.ndarray) -> np.ndarray:
+    """Out-of-fold stack outputs: each block predicted by a stack fitted on the others."""
+    out = np.full(len(y), np.nan)
+    for b in np.unique(blocks):
+        m = blocks == b
+        mu, sd, beta = fit_stack(f[~m], y[~m])
+        out[m] = np.hstack([(f[m] - mu) / sd, np.ones((int(m.sum()), 1))]) @ beta
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     train_dir, dev_dir = data_dir("TP_TRAIN_DIR", "train"), data_dir("TP_DEV_DIR", "dev")
     if not (train_dir / "sentences_annotated.tsv").is_file() or not dev_dir.is_dir():
@@ -222,7 +232,12 @@ def main(argv: list[str] | None = None) -> int:
     ys, yt = df["y_sent"].to_numpy(float), df["y_tens"].to_numpy(float)
     alpha_s, oof_s, beta_s = head_oof(BlockRidge(np.hstack([x, ctx]), lang_en, blocks), ys)
     alpha_t, oof_t, beta_t = head_oof(BlockRidge(x, lang_en, blocks), yt)
-    st_s = fit_stack(stack_inputs(df, oof_s, oof_s, SENT_STACK), ys)
+    f_s = stack_inputs(df, oof_s, oof_s, SENT_STACK)
+    st_s = fit_stack(f_s, ys)
+    from training.confidence import calibrate
+
+    sent_oof = np.clip(stack_oof(f_s, ys, blocks) / 2, -1, 1)
+    conf_edges, conf_p, conf_cv = calibrate(sent_oof, oof_s, df["lex_sentiment"].to_numpy(float), ys, blocks)
     st_t = fit_stack(stack_inputs(df, oof_t, oof_s, TENS_STACK), yt)
     cv = {}
     for lang in ("de", "en"):
@@ -235,12 +250,14 @@ def main(argv: list[str] | None = None) -> int:
     meta = {
         "encoder": "e5", "sentiment_context": True, "alpha_sentiment": alpha_s, "alpha_tension": alpha_t, "n_rows": int(len(df)),
         "sent_stack": SENT_STACK, "tens_stack": TENS_STACK, "cv_rho_out_of_fold": cv,
+        "confidence_cv": conf_cv,
         "head_columns": "embedding..., [sentiment: context embedding...], intercept, is_english",
         "mapping": "sentiment = clip(pred/2, -1, 1); tension = clip(pred/3, 0, 1)",
     }
     arrays = {"head_sent": beta_s, "head_tens": beta_t,
               "stack_sent_mu": st_s[0], "stack_sent_sd": st_s[1], "stack_sent_beta": st_s[2],
-              "stack_tens_mu": st_t[0], "stack_tens_sd": st_t[1], "stack_tens_beta": st_t[2]}
+              "stack_tens_mu": st_t[0], "stack_tens_sd": st_t[1], "stack_tens_beta": st_t[2],
+              "confidence_edges": conf_edges, "confidence_p": conf_p}
     model = {"meta": meta, **{k: [float(v) for v in np.asarray(a, np.float32)] for k, a in arrays.items()}}
     out = Path(argv[0]) if argv else TARGET
     out.write_text(json.dumps(model, sort_keys=True, separators=(",", ":")), encoding="utf-8")

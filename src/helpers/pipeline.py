@@ -334,7 +334,7 @@ def score_text(texts: str | Sequence[str], lang: str = "auto") -> pd.DataFrame:
         One row per text, columns ``SCORE_COLUMNS``: ``sentiment`` (-1 … 1) and ``tension``
         (0 … 1) from the trained heads, the rule-based ``sentiment_rules``/``tension_rules``,
         the encoder head alone (``*_model``), its share of the decision (``*_model_share``,
-        0 … 1), ``sentiment_confidence`` (0 … 1, heuristic), and the explanations
+        0 … 1), ``sentiment_confidence`` (0 … 1, calibrated: how often a reader puts such a sentence in the same class), and the explanations
         (``sentiment_words``, ``sentiment_explained``, ``tension_terms``, ``actors``).
 
     Raises

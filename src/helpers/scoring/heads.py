@@ -15,10 +15,10 @@ The weights (``data/heads.json``, 17 kB) are made by ``make train`` (``training/
 
 The explanation of a sentence is its stack: each input contributes ``beta * (x - mu) / sd``.
 ``*_model_share`` is the encoder's part of the absolute contributions (0 … 1): near 1 the
-model decided, near 0 the word lists did. ``sentiment_confidence`` (0 … 1) grows with the
-distance from the neutral band (±0.05) and is halved when the encoder head and the word
-lists disagree in sign; it is a heuristic, not a calibrated probability. Model card:
-``docs/scoring.md``.
+model decided, near 0 the word lists did. ``sentiment_confidence`` (0 … 1) is calibrated:
+the cross-validated share of labelled sentences with a similar score (its decile, and
+whether the encoder head and the word lists agree in sign) that a reader put in the same
+class, negative / neutral / positive (:func:`confidence`). Model card: ``docs/scoring.md``.
 """
 
 from __future__ import annotations
@@ -51,6 +51,23 @@ def _stack_inputs(names: list[str], head: np.ndarray, head_sent: np.ndarray, lex
         else:
             cols.append(lex[name].to_numpy(float))
     return np.column_stack(cols)
+
+
+def confidence(sentiment: np.ndarray, agree: np.ndarray, weights: dict[str, Any]) -> np.ndarray:
+    """How often a reader puts a sentence with this score in the same class (negative,
+    neutral, positive), 0 … 1: the cross-validated share per cell of score decile × whether
+    the encoder head and the word lists agree in sign (``training/confidence.py``).
+
+    Weights without the cells (older files) give the first version's heuristic:
+    ``1 - exp(-(|s| - 0.05) / 0.25)``, halved when head and word lists disagree.
+    """
+    s = np.asarray(sentiment, dtype=float)
+    agree = np.asarray(agree, dtype=bool)
+    if "confidence_p" not in weights:
+        conf = 1.0 - np.exp(-np.maximum(np.abs(s) - NEUTRAL_BAND, 0.0) / 0.25)
+        return np.where(agree, conf, conf / 2)
+    cell = np.searchsorted(weights["confidence_edges"], s, side="right") * 2 + agree.astype(int)
+    return np.asarray(weights["confidence_p"], dtype=float)[cell]
 
 
 def context_vectors(embeddings: np.ndarray) -> np.ndarray:
@@ -103,7 +120,7 @@ def apply_heads(embeddings: np.ndarray, langs: np.ndarray, lex: pd.DataFrame,
         ``n`` rows, the index of ``lex``: ``sentiment`` (-1 … 1), ``tension`` (0 … 1),
         ``sentiment_model`` and ``tension_model`` (the encoder head alone, same scales),
         ``sentiment_model_share`` and ``tension_model_share`` (0 … 1),
-        ``sentiment_confidence`` (0 … 1), ``sentiment_explained`` (each stack input's
+        ``sentiment_confidence`` (0 … 1, see :func:`confidence`), ``sentiment_explained`` (each stack input's
         contribution, e.g. "model -0.61; words +0.12; …", on the -2 … 2 scale).
     """
     w = load_heads()
@@ -130,10 +147,8 @@ def apply_heads(embeddings: np.ndarray, langs: np.ndarray, lex: pd.DataFrame,
         out[label] = np.clip((contrib.sum(1) + intercept) / scale, lo, 1.0)
         out[f"{label}_model"] = np.clip((head_s if target == "sent" else head_t) / scale, lo, 1.0)
         out[f"{label}_model_share"] = share
-    sentiment = out["sentiment"]
-    confidence = 1.0 - np.exp(-np.maximum(np.abs(sentiment) - NEUTRAL_BAND, 0.0) / 0.25)
-    disagree = np.sign(head_s) * np.sign(lex["lex_sentiment"].to_numpy(float)) < 0
-    out["sentiment_confidence"] = np.where(disagree, confidence / 2, confidence)
+    agree = np.sign(head_s) * np.sign(lex["lex_sentiment"].to_numpy(float)) >= 0
+    out["sentiment_confidence"] = confidence(out["sentiment"], agree, w)
     names = ["model" if n == "head" else n.removeprefix("lex_") for n in meta["sent_stack"]]
     out["sentiment_explained"] = ["; ".join(f"{n} {v:+.2f}" for n, v in zip(names, row)) for row in parts["sent"][0]]
     df = pd.DataFrame(out, index=lex.index)
