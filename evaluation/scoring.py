@@ -3,8 +3,10 @@
 ``evaluation.sentiment`` and ``evaluation.tension``.
 
 The heads were fitted on these development articles (and the training sentences), so the
-rows here are **in-sample** and marked so; the cross-validated numbers are the
-out-of-fold ones ``make train`` stores in ``heads.json`` (``cv_table`` prints them).
+shipped model's own scores here would be in-sample. The rows are therefore the
+**cross-validated** ones: ``make train`` predicts each article from heads and a stack fitted
+without it (four folds grouped by article and training source) and stores each article's ρ
+in ``heads.json`` (``meta.cv_dev_articles``). ``cv_table`` prints the pooled out-of-fold ρ.
 """
 
 from __future__ import annotations
@@ -13,25 +15,24 @@ from typing import Any
 
 import pandas as pd
 
-import helpers
-from evaluation.sentiment import spearman_vs_annotators
-
 
 def scoring_eval_block(ev: Any, seeds: list[int] | None = None) -> list[Any]:
-    """Metric block for ``evaluation.harness.METRIC_BLOCKS``: Spearman ρ of the model's columns."""
+    """Metric block for ``evaluation.harness.METRIC_BLOCKS``: the cross-validated Spearman ρ
+    of the model's columns on this article, as ``make train`` measured them (none when
+    ``heads.json`` has no entry for the article, e.g. a new development article: retrain)."""
     from evaluation.harness import Row
+    from helpers.scoring import load_heads
 
-    result = helpers.analyze(ev.path, lang=ev.lang)
-    sdf = result.sentences
-    if len(sdf) != len(ev.sentences) or "sentiment_model" not in sdf:
+    cell = load_heads()["meta"].get("cv_dev_articles", {}).get(ev.name)
+    if not cell:
         return []
+    nan = float("nan")
     rows = []
-    for target, gold in (("sentiment", ("gold_sentiment_a", "gold_sentiment_b")),
-                         ("tension", ("gold_tension_a", "gold_tension_b"))):
-        for col, label in ((f"{target}_model", "encoder head alone"), (target, "model + word lists, shipped")):
-            frame = ev.sentences.assign(_s=sdf[col].to_numpy())
-            rows.append(Row(ev.name, f"{target}: {label} (in-sample)",
-                            {k: [v] for k, v in spearman_vs_annotators(frame, "_s", gold).items()}))
+    for target in ("sentiment", "tension"):
+        for key, label in ((f"{target}_head", "encoder head alone"), (target, "model + word lists, shipped")):
+            scores = {f"Spearman {w}": [nan if cell.get(f"{key}_{w}") is None else float(cell[f"{key}_{w}"])]
+                      for w in ("a", "b")}
+            rows.append(Row(ev.name, f"{target}: {label} (cross-validated)", scores))
     return rows
 
 

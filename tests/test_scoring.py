@@ -231,3 +231,22 @@ def test_confidence_cells_by_construction() -> None:
     edges, p, report = calibrate(score, score, score, y, np.arange(600) % 4)
     assert report["brier_calibrated"] <= report["brier_heuristic"]
     assert 0 <= report["accuracy"] <= 1 and len(p) == 2 * (len(edges) + 1)
+
+
+def test_eval_rows_are_the_cross_validated_per_article_numbers() -> None:
+    import sys
+    from types import SimpleNamespace
+
+    sys.path.insert(0, str(ROOT))
+    from evaluation.scoring import scoring_eval_block
+
+    per_article = load_heads()["meta"]["cv_dev_articles"]
+    name = sorted(per_article)[0]
+    rows = {r.method: r.scores for r in scoring_eval_block(SimpleNamespace(name=name))}
+    assert set(rows) == {f"{t}: {m} (cross-validated)" for t in ("sentiment", "tension")
+                         for m in ("encoder head alone", "model + word lists, shipped")}
+    cell = per_article[name]
+    got = rows["sentiment: model + word lists, shipped (cross-validated)"]["Spearman a"][0]
+    assert got == pytest.approx(cell["sentiment_a"]) and -1 <= got <= 1
+    # an article make train never saw has no cross-validated row (rather than an in-sample one)
+    assert scoring_eval_block(SimpleNamespace(name="not_a_dev_article")) == []

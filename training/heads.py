@@ -119,6 +119,8 @@ def load_dev(dev_dir: Path) -> pd.DataFrame:
             gold[c] = np.array([vals[u] if u >= 0 else np.nan for u in aligned["unit"]])
         d["y_sent"] = np.nanmean([gold["sentiment_a"], gold["sentiment_b"]], axis=0)
         d["y_tens"] = np.nanmean([gold["tension_a"], gold["tension_b"]], axis=0)
+        for c in ("sentiment_a", "tension_a", "sentiment_b", "tension_b"):
+            d[f"y_{c}"] = gold[c]
         feats = lexicon_features(sdf, res.tokens, np.full(len(sdf), res.lang))
         out.append(pd.concat([d, feats.reset_index(drop=True)], axis=1))
     return pd.concat(out, ignore_index=True)
@@ -200,6 +202,27 @@ def fit_stack(f: np.ndarray, y: np.ndarray, alpha: float = 1.0) -> tuple[np.ndar
     return mu, sd, np.linalg.solve(z.T @ z + pen, z.T @ y[m])
 
 
+def dev_article_rhos(df: pd.DataFrame, scores: dict[str, np.ndarray]) -> dict[str, dict[str, float | None]]:
+    """Per development article, Spearman ρ of each out-of-fold score against each annotator:
+    ``{article: {"sentiment_a": ρ, "sentiment_b": ρ, "sentiment_head_a": ρ, ...}}``;
+    ``None`` where a side is constant (a calm article's tension)."""
+    out: dict[str, dict[str, float | None]] = {}
+    is_dev = df["source"].eq("dev").to_numpy() if "source" in df else np.zeros(len(df), bool)
+    for name, rows in df[is_dev].groupby("group", sort=True).indices.items():
+        idx = np.flatnonzero(is_dev)[rows]
+        cell: dict[str, float | None] = {}
+        for key, values in scores.items():
+            target = key.split("_")[0]
+            for who in ("a", "b"):
+                y = df[f"y_{target}_{who}"].to_numpy(float)[idx]
+                x = np.asarray(values, float)[idx]
+                m = ~np.isnan(y) & ~np.isnan(x)
+                ok = m.sum() >= 3 and np.unique(y[m]).size > 1 and np.unique(x[m]).size > 1
+                cell[f"{key}_{who}"] = round(rho(x[m], y[m]), 4) if ok else None
+        out[str(name)] = cell
+    return out
+
+
 def stack_oof(f: np.ndarray, y: np.ndarray, blocks: np.ndarray) -> np.ndarray:
     """Out-of-fold stack outputs: each block predicted by a stack fitted on the others."""
     out = np.full(len(y), np.nan)
@@ -238,7 +261,11 @@ def main(argv: list[str] | None = None) -> int:
 
     sent_oof = np.clip(stack_oof(f_s, ys, blocks) / 2, -1, 1)
     conf_edges, conf_p, conf_cv = calibrate(sent_oof, oof_s, df["lex_sentiment"].to_numpy(float), ys, blocks)
-    st_t = fit_stack(stack_inputs(df, oof_t, oof_s, TENS_STACK), yt)
+    f_t = stack_inputs(df, oof_t, oof_s, TENS_STACK)
+    st_t = fit_stack(f_t, yt)
+    tens_oof = np.clip(stack_oof(f_t, yt, blocks) / 3, 0, 1)
+    per_article = dev_article_rhos(df, {"sentiment_head": oof_s, "sentiment": sent_oof,
+                                        "tension_head": oof_t, "tension": tens_oof})
     cv = {}
     for lang in ("de", "en"):
         for src, m in (("train", df.index < len(tr)), ("dev", df.index >= len(tr))):
@@ -250,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
     meta = {
         "encoder": "e5", "sentiment_context": True, "alpha_sentiment": alpha_s, "alpha_tension": alpha_t, "n_rows": int(len(df)),
         "sent_stack": SENT_STACK, "tens_stack": TENS_STACK, "cv_rho_out_of_fold": cv,
-        "confidence_cv": conf_cv,
+        "confidence_cv": conf_cv, "cv_dev_articles": per_article,
         "head_columns": "embedding..., [sentiment: context embedding...], intercept, is_english",
         "mapping": "sentiment = clip(pred/2, -1, 1); tension = clip(pred/3, 0, 1)",
     }
