@@ -196,6 +196,21 @@ MARKUP: list[tuple[tuple[str, str], list[str]]] = [
      ["Der Vorstand (siehe Protokoll und Anhang) tagte.", "Punkt eins", "Punkt zwei"]),
     (("html", "<table><thead><tr><th>Party</th><th>Seats</th></tr></thead><tbody><tr><td>Labour</td><td>412</td></tr></tbody></table>"),
      ["Party Seats", "Labour 412"]),
+    # held-out news pages (tests/fixtures/markup), one rule each
+    (("html", "<div>Der Rat tagte.<br><br>Die Stadt zahlt.<br />Der Kreis nicht.<br><b>Wie geht es weiter?</b><br>Offen.</div>"),
+     ["Der Rat tagte.", "Die Stadt zahlt. Der Kreis nicht.", "Wie geht es weiter?", "Offen."]),
+    (("html", "<body><div class='pfad'>Sie sind hier: <a href='/'>Home</a> » <a href='/l'>Lokales</a> » <a href='/t'>Talstadt</a></div>"
+              "<p><a href='/b'>Berlin</a>, <a href='/h'>Hamburg</a> und <a href='/m'>München</a> sind vom Streik betroffen.</p></body>"),
+     ["Berlin, Hamburg und München sind vom Streik betroffen."]),
+    (("html", "<main><p>Der Streik dauert an. <a href='#comments'>214 Kommentare</a></p><div role='dialog'><p>Wir nutzen Cookies.</p></div>"
+              "<p hidden>Versteckt.</p><p aria-hidden='true'>Deko.</p><dialog><p>Newsletter?</p></dialog></main>"),
+     ["Der Streik dauert an."]),
+    (("html", "<body><header><a href='/'>Zeitung</a></header><article><header><h2>Bahn: Strecke bleibt gesperrt</h2>"
+              "<div class='teaser'>Die Sanierung dauert länger.</div></header><p>Die Bahn nannte Lieferprobleme.</p>"
+              "<div class='teaser'><a href='/x'>Was Pendler wissen müssen</a></div></article></body>"),
+     ["Bahn: Strecke bleibt gesperrt", "Die Sanierung dauert länger.", "Die Bahn nannte Lieferprobleme."]),
+    (("md", "---\ntitle: Fernwärme\ndraft: false\n---\n\nDer CO<sub>2</sub>-Preis steigt.<!-- Notiz -->\n\n---\n\nEnde."),
+     ["Der CO2-Preis steigt.", "Ende."]),
 ]
 
 # --------------------------------------------------------------------------- lemmas
