@@ -18,8 +18,10 @@ Inside it, ``nav``, ``aside`` (teasers), ``footer``, a ``header`` outside any ``
 comments"), elements whose class, id, role or ``data-component`` names a boilerplate part
 (nav, menu, cookie, share, newsletter, lang/language, player, toolbox, ...footer, ...; a
 teaser/related/promo only if it holds a link, else it is the article's lead) and link
-lists (link text over 60 % of the text, or a short label followed by nothing but three or
-more links: breadcrumbs, tag lists) are dropped. ``<br><br>`` and a bold line of its own
+lists (link text over 60 % of the shown text, button labels not counted, or a short label
+followed by nothing but three or more links: breadcrumbs, tag lists), toolbars (two or more
+buttons and at most 20 characters of other text) and whatever follows the article's
+schema.org ``articleBody`` inside the root (print notes, "see more on") are dropped. ``<br><br>`` and a bold line of its own
 between ``<br>`` end a unit (old CMS pages without ``<p>``); one ``<br>`` is a space. If the root has no ``<h1>`` and the
 page has exactly one, the headline comes from there. When these rules leave nothing,
 the whole page is read without them.
@@ -82,16 +84,27 @@ def _is_boilerplate(node: Any) -> bool:
 
 
 def _text_len(node: Any) -> int:
-    """Characters of text without whitespace (a separator between links is no text)."""
-    return len(_WS.sub("", node.get_text()))
+    """Characters of shown text without whitespace (a separator between links is no text;
+    button labels, menus and scripts, which never become text, do not count)."""
+    total, stack = 0, list(node.children)
+    while stack:
+        child = stack.pop()
+        if isinstance(child, str):
+            total += len(_WS.sub("", child)) if type(child).__name__ == "NavigableString" else 0
+        elif child.name not in _DROP_TAGS:
+            stack.extend(child.children)
+    return total
 
 
 def _is_link_list(node: Any) -> bool:
     """Links over 60 % of the text, or a short label followed by links only (breadcrumb, tag list)."""
     links = node.find_all("a")
     linked = sum(_text_len(a) for a in links)
-    if linked > 0.6 * max(_text_len(node), 1):
+    shown = _text_len(node)
+    if linked > 0.6 * max(shown, 1):
         return True
+    if len(node.find_all("button")) >= 2 and shown <= 20:
+        return True  # a toolbar: buttons with a count or a short label ("212", "Updated 2 minutes ago")
     if len(links) < 3:
         return False
     label, after_link = 0, False
@@ -142,6 +155,19 @@ def _content_root(soup: Any) -> Any:
     return soup.body or soup
 
 
+def _after_body(root: Any) -> set[int]:
+    """Elements after the root's schema.org ``articleBody`` (print notes, "see more on", reprints).
+
+    Headline and lead come before the body and stay; without such a marker nothing is skipped.
+    """
+    body = root.find(attrs={"itemprop": "articleBody"}) or root.find(attrs={"name": "articleBody"})
+    out: set[int] = set()
+    while body is not None and body is not root:
+        out.update(id(sibling) for sibling in body.next_siblings if getattr(sibling, "name", None))
+        body = body.parent
+    return out
+
+
 def _ancestors(nodes: list[Any]) -> set[int]:
     out: set[int] = set()
     for node in nodes:
@@ -163,7 +189,8 @@ def _units(soup: Any, boilerplate: bool) -> list[str]:
         if len(h1s) == 1:
             units.append(_WS.sub(" ", h1s[0].get_text(" ")).strip())
     with_h1 = _ancestors(soup.find_all("h1")) if boilerplate else set()
-    with_links = _ancestors(soup.find_all("a")) if boilerplate else set()
+    after_body = _after_body(root) if boilerplate else set()
+    with_links = _ancestors(soup.find_all(["a", "button"])) if boilerplate else set()
     buf: list[str] = []
 
     def flush() -> None:
@@ -184,6 +211,8 @@ def _units(soup: Any, boilerplate: bool) -> list[str]:
             continue
         name = (node.name or "").lower()
         if name in _DROP_TAGS or (boilerplate and name == "caption"):
+            continue
+        if id(node) in after_body:
             continue
         if boilerplate and node is not root and id(node) not in with_h1:
             if name == "footer" or (name == "header" and node.find_parent("article") is None) or _is_boilerplate(node):
