@@ -11,17 +11,26 @@ nested pages are fine.
 A web page (``html_to_text``) is reduced to its article: the content root is the
 ``<article>`` with the most paragraph text (its ``<header>`` with headline and lead
 kept), else ``<main>`` / ``[role=main]`` / ``[itemprop=articleBody]``, else ``<body>``.
-Inside it, ``nav``, ``aside`` (teasers), ``footer`` and ``header`` without the headline,
-elements whose class, id, role or ``data-component`` names a boilerplate part (nav,
-menu, cookie, share, newsletter, teaser, related, lang/language, footer, ...) and link
-lists (link text over 60 % of the text) are dropped. If the root has no ``<h1>`` and the
+Inside it, ``nav``, ``aside`` (teasers), ``footer``, a ``header`` outside any ``<article>``
+(the site's, unless it holds the headline), dialogs (``<dialog>``, ``role=dialog``,
+``aria-modal``: cookie and consent layers), hidden elements (``hidden``,
+``aria-hidden="true"``), links within the page (``href="#..."``: skip links, "312
+comments"), elements whose class, id, role or ``data-component`` names a boilerplate part
+(nav, menu, cookie, share, newsletter, lang/language, player, toolbox, ...footer, ...; a
+teaser/related/promo only if it holds a link, else it is the article's lead) and link
+lists (link text over 60 % of the shown text, button labels not counted, or a short label
+followed by nothing but three or more links: breadcrumbs, tag lists), toolbars (two or more
+buttons and at most 20 characters of other text) and whatever follows the article's
+schema.org ``articleBody`` inside the root (print notes, "see more on") are dropped. ``<br><br>`` and a bold line of its own
+between ``<br>`` end a unit (old CMS pages without ``<p>``); one ``<br>`` is a space. If the root has no ``<h1>`` and the
 page has exactly one, the headline comes from there. When these rules leave nothing,
 the whole page is read without them.
 
-Markdown (``markdown_to_text``) is rendered with markdown-it-py (MIT, CommonMark plus
-tables), then read with the same unit builder without boilerplate removal: ``**bold**``
-and ``[text](url)`` become their text, images and code blocks are dropped, inline code
-keeps its text.
+Markdown (``markdown_to_text``) loses its YAML/TOML front matter, is rendered with
+markdown-it-py (MIT, CommonMark plus tables, raw HTML as CommonMark allows it, so
+``CO<sub>2</sub>`` is "CO2" and ``<!-- -->`` disappears), then read with the same unit
+builder without boilerplate removal: ``**bold**`` and ``[text](url)`` become their text,
+images and code blocks are dropped, inline code keeps its text.
 
 Any failure inside a parser becomes an ``InputError``, never a crash.
 """
@@ -35,7 +44,7 @@ from helpers.errors import InputError
 
 _DROP_TAGS = frozenset(
     "script style noscript template svg canvas iframe object embed head nav form select option button "
-    "input label textarea aside figure picture video audio map img".split()
+    "input label textarea aside figure picture video audio map img dialog".split()
 )
 _BLOCK_TAGS = frozenset(
     "p div section article main header footer blockquote pre h1 h2 h3 h4 h5 h6 ul ol li dl dt dd table "
@@ -43,30 +52,92 @@ _BLOCK_TAGS = frozenset(
 )
 _BOILERPLATE = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|menu|menue|breadcrumbs?|cookie|consent|banner|share|sharing|social|newsletter|"
-    r"teaser|related|promo|sidebar|ad|ads|advert|anzeige|comments?|kommentare|tags|topics|lang|language|"
+    r"sidebar|ad|ads|advert|anzeige|comments?|kommentare|tags|topics|lang|language|"
     r"lang-switch|lang-menu|lang-picker|languages|dropdown|skip|skip-link|epic|onwards|most-viewed|"
     r"meistgelesen|rich-link|links-block|promo-block|footer|site-footer|global-footer|global-header|topbar|"
     r"site-header|edition|search|paywall|subscribe|abo|story__tags|article-footer|contributions-epic|"
-    r"inline-teaser|box|wr-logo|logo|brand|support)(?:$|[\s_-])",
+    r"box|wr-logo|logo|brand|support|video|player|mediaplayer|controls|toolbar|toolbox|"
+    r"taglist|tag-list|keywords|[a-z]*footer)(?:$|[\s_-])",
     re.I,
 )
-_BOILERPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo", "menu", "search", "complementary"})
+_TEASER = re.compile(r"(?:^|[\s_-])(?:teaser|inline-teaser|related|promo)(?:$|[\s_-])", re.I)
+"""Names of links to other articles: without a link inside, such a block is the article's own lead."""
+_BOILERPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo", "menu", "search", "complementary",
+                                "dialog", "alertdialog", "toolbar"})
 _WS = re.compile(r"\s+")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?])")
 
 
 def _is_boilerplate(node: Any) -> bool:
-    if node.get("role") in _BOILERPLATE_ROLES:
+    if node.get("role") in _BOILERPLATE_ROLES or node.get("aria-modal") == "true":
         return True
+    if node.has_attr("hidden") or node.get("aria-hidden") == "true":
+        return True  # not shown on the page (or shown to sight only, as a decoration)
+    if node.name == "a" and str(node.get("href") or "").startswith("#"):
+        return True  # a jump within the page: skip link, "312 comments", "back to top"
     classes = node.get("class") or []
     names = " ".join([" ".join(classes) if isinstance(classes, list) else str(classes),
                       str(node.get("id") or ""), str(node.get("role") or ""), str(node.get("data-component") or "")])
+    if _TEASER.search(names) and node.find("a") is not None:
+        return True
     return bool(names.strip()) and bool(_BOILERPLATE.search(names))
 
 
 def _text_len(node: Any) -> int:
-    """Characters of text without whitespace (a separator between links is no text)."""
-    return len(_WS.sub("", node.get_text()))
+    """Characters of shown text without whitespace (a separator between links is no text;
+    button labels, menus and scripts, which never become text, do not count)."""
+    total, stack = 0, list(node.children)
+    while stack:
+        child = stack.pop()
+        if isinstance(child, str):
+            total += len(_WS.sub("", child)) if type(child).__name__ == "NavigableString" else 0
+        elif child.name not in _DROP_TAGS:
+            stack.extend(child.children)
+    return total
+
+
+def _is_link_list(node: Any) -> bool:
+    """Links over 60 % of the text, or a short label followed by links only (breadcrumb, tag list)."""
+    links = node.find_all("a")
+    linked = sum(_text_len(a) for a in links)
+    shown = _text_len(node)
+    if linked > 0.6 * max(shown, 1):
+        return True
+    if len(node.find_all("button")) >= 2 and shown <= 20:
+        return True  # a toolbar: buttons with a count or a short label ("212", "Updated 2 minutes ago")
+    if len(links) < 3:
+        return False
+    label, after_link = 0, False
+    for string in node.find_all(string=True):
+        in_link = string.find_parent("a") is not None
+        after_link = after_link or in_link
+        if not in_link:
+            words = sum(ch.isalnum() for ch in string)
+            if after_link and words:
+                return False  # text between the links: a sentence with links in it
+            label += words
+    return label <= 40
+
+
+def _sibling(node: Any, step: str) -> Any:
+    """The previous/next sibling (``step``) that is not whitespace; None at the parent's edge."""
+    sibling = getattr(node, step)
+    while sibling is not None and isinstance(sibling, str) and not sibling.strip():
+        sibling = getattr(sibling, step)
+    return sibling
+
+
+def _bold_line(node: Any) -> bool:
+    """A ``<b>``/``<strong>`` on a line of its own between ``<br>`` (an old CMS's subheading)."""
+    if getattr(node, "name", None) not in ("b", "strong"):
+        return False
+    return all(getattr(_sibling(node, step), "name", "br") == "br" for step in ("previous_sibling", "next_sibling"))
+
+
+def _ends_line(br: Any) -> bool:
+    """A ``<br>`` that ends a unit: the second of ``<br><br>``, or one next to a bold line."""
+    before = _sibling(br, "previous_sibling")
+    return getattr(before, "name", None) == "br" or _bold_line(before) or _bold_line(_sibling(br, "next_sibling"))
 
 
 def _content_root(soup: Any) -> Any:
@@ -82,6 +153,19 @@ def _content_root(soup: Any) -> Any:
         if node is not None:
             return node
     return soup.body or soup
+
+
+def _after_body(root: Any) -> set[int]:
+    """Elements after the root's schema.org ``articleBody`` (print notes, "see more on", reprints).
+
+    Headline and lead come before the body and stay; without such a marker nothing is skipped.
+    """
+    body = root.find(attrs={"itemprop": "articleBody"}) or root.find(attrs={"name": "articleBody"})
+    out: set[int] = set()
+    while body is not None and body is not root:
+        out.update(id(sibling) for sibling in body.next_siblings if getattr(sibling, "name", None))
+        body = body.parent
+    return out
 
 
 def _ancestors(nodes: list[Any]) -> set[int]:
@@ -105,7 +189,8 @@ def _units(soup: Any, boilerplate: bool) -> list[str]:
         if len(h1s) == 1:
             units.append(_WS.sub(" ", h1s[0].get_text(" ")).strip())
     with_h1 = _ancestors(soup.find_all("h1")) if boilerplate else set()
-    with_links = _ancestors(soup.find_all("a")) if boilerplate else set()
+    after_body = _after_body(root) if boilerplate else set()
+    with_links = _ancestors(soup.find_all(["a", "button"])) if boilerplate else set()
     buf: list[str] = []
 
     def flush() -> None:
@@ -127,15 +212,18 @@ def _units(soup: Any, boilerplate: bool) -> list[str]:
         name = (node.name or "").lower()
         if name in _DROP_TAGS or (boilerplate and name == "caption"):
             continue
+        if id(node) in after_body:
+            continue
         if boilerplate and node is not root and id(node) not in with_h1:
-            if name in ("header", "footer") or _is_boilerplate(node):
+            if name == "footer" or (name == "header" and node.find_parent("article") is None) or _is_boilerplate(node):
                 continue
-            if name in ("ul", "ol", "div", "section", "p") and id(node) in with_links:
-                linked = sum(_text_len(a) for a in node.find_all("a"))
-                if linked > 0.6 * max(_text_len(node), 1):
-                    continue
+            if name in ("ul", "ol", "div", "section", "p") and id(node) in with_links and _is_link_list(node):
+                continue
         if name == "br":
-            buf.append(" ")
+            if _ends_line(node):
+                flush()
+            else:
+                buf.append(" ")
             continue
         if name in ("td", "th"):
             buf.append(" ")
@@ -180,12 +268,16 @@ def html_to_text(markup: str) -> str:
     return "\n\n".join(units) + ("\n" if units else "")
 
 
+_FRONT_MATTER = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*\r?\n(?:[\w-]+[ \t]*[:=].*\r?\n)(?:.*\r?\n){0,200}?(?:\1|\.\.\.)[ \t]*(?:\r?\n|\Z)")
+"""YAML (``---``) or TOML (``+++``) metadata at the top of a Markdown file (Jekyll, Hugo, Pandoc)."""
+
+
 def markdown_to_units(text: str) -> list[str]:
     """The text units of Markdown (module docstring): markdown-it-py, then ``html_to_units``."""
     from markdown_it import MarkdownIt
 
     try:
-        html = MarkdownIt("commonmark", {"html": False}).enable("table").render(text)
+        html = MarkdownIt("commonmark", {"html": True}).enable("table").render(_FRONT_MATTER.sub("", text, count=1))
     except RecursionError:
         raise InputError("the Markdown file is nested too deeply to read: save the article as text.") from None
     except Exception as exc:  # noqa: BLE001
