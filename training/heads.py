@@ -28,6 +28,7 @@ same bytes (JSON, not npz, whose zip entries carry timestamps).
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -43,6 +44,9 @@ SENT_STACK = ["head", "lex_sentiment", "lex_npos", "lex_nneg", "lex_negation"]
 TENS_STACK = ["head", "head_sent_neg", "lex_tension", "lex_t_lexicon", "lex_t_contrast", "lex_t_negativity",
               "lex_t_actors", "lex_sentiment", "lex_nneg"]
 TARGET = ROOT / "src" / "helpers" / "data" / "heads.json"
+#: Weight of a human-crowd-labelled sentence (GerNTSA, NewsMTSC polarity x 2, on the -2 ... 2
+#: scale) in the sentiment head's fit, next to 1 for a project-labelled one; 0 leaves them out.
+CROWD_WEIGHT = float(os.environ.get("TP_CROWD_WEIGHT", "0"))
 
 
 def rho(x: np.ndarray, y: np.ndarray) -> float:
@@ -80,6 +84,31 @@ def load_train(train_dir: Path) -> pd.DataFrame:
     ann["y_sent"] = pd.to_numeric(ann["sentiment_a"], errors="coerce")
     ann["y_tens"] = pd.to_numeric(ann["tension_a"], errors="coerce")
     return ann[["text", "lang", "group", "y_sent", "y_tens"]]
+
+
+def load_crowd(train_dir: Path, known: set[str]) -> pd.DataFrame:
+    """The human-crowd polarity of the GerNTSA and NewsMTSC sentences that have no project
+    label: ``text, lang, group, y_crowd`` (mean polarity over a sentence's targets, -1 ... 1,
+    times 2 for the -2 ... 2 scale), grouped like ``load_train``."""
+    votes: dict[tuple[str, str], list[float]] = {}
+    order: dict[str, int] = {}
+    value = {"negative": -1.0, "neutral": 0.0, "positive": 1.0}
+    for item in json.loads((train_dir / "gerntsa" / "GerNTSA_train.json").read_text(encoding="utf-8")):
+        text = " ".join(item["opinion_snippet"].split())
+        order.setdefault(text, len(order))
+        pol = value.get(str(item.get("sentiment", {}).get("polarity")))
+        if pol is not None:
+            votes.setdefault(("de", text), []).append(pol)
+    groups = newsmtsc_groups(train_dir)
+    for line in (train_dir / "newsmtsc" / "train.jsonl").read_text(encoding="utf-8").splitlines():
+        item = json.loads(line)
+        text = " ".join(item["sentence_normalized"].split())
+        for target in item.get("targets", []):
+            votes.setdefault(("en", text), []).append((float(target["polarity"]) - 4.0) / 2.0)
+    rows = [{"text": t, "lang": lang, "group": groups.get(t, t) if lang == "en" else f"de{order[t]}",
+             "y_crowd": 2.0 * float(np.mean(v)), "source": "crowd"}
+            for (lang, t), v in sorted(votes.items()) if t not in known]
+    return pd.DataFrame(rows, columns=["text", "lang", "group", "y_crowd", "source"])
 
 
 def train_features(df: pd.DataFrame) -> pd.DataFrame:
@@ -130,9 +159,11 @@ class BlockRidge:
     """Ridge regression with an unpenalised intercept and language column; the Gram matrices
     are kept per CV block, so any union of blocks (a training fold) is a sum."""
 
-    def __init__(self, x: np.ndarray, lang_en: np.ndarray, blocks: np.ndarray) -> None:
+    def __init__(self, x: np.ndarray, lang_en: np.ndarray, blocks: np.ndarray,
+                 weights: np.ndarray | None = None) -> None:
         self.x = np.hstack([x.astype(np.float64), np.ones((len(x), 1)), lang_en[:, None].astype(np.float64)])
         self.blocks = blocks
+        self.w = np.ones(len(x)) if weights is None else np.asarray(weights, dtype=np.float64)
         self.ub = sorted(set(blocks.tolist()))
         self.pen = np.ones(self.x.shape[1])
         self.pen[-2:] = 0.0
@@ -143,7 +174,8 @@ class BlockRidge:
         out = {}
         for b in self.ub:
             rows = ok & (self.blocks == b)
-            out[b] = (self.x[rows].T @ self.x[rows], self.x[rows].T @ y[rows])
+            xw = self.x[rows] * self.w[rows, None]
+            out[b] = (xw.T @ self.x[rows], xw.T @ y[rows])
         return out
 
     def fit(self, stats: dict, blocks: list[int], alpha: float) -> np.ndarray:
@@ -152,9 +184,10 @@ class BlockRidge:
         return np.linalg.solve(g + alpha * np.diag(self.pen) + 1e-8 * np.eye(len(r)), r)
 
 
-def head_oof(br: BlockRidge, y: np.ndarray) -> tuple[float, np.ndarray, np.ndarray]:
-    """(alpha, out-of-fold predictions, final weights): alpha by grouped CV over the blocks."""
-    stats = br.stats(y)
+def head_oof(br: BlockRidge, y: np.ndarray, fit_y: np.ndarray | None = None) -> tuple[float, np.ndarray, np.ndarray]:
+    """(alpha, out-of-fold predictions, final weights): alpha by grouped CV over the blocks.
+    ``fit_y`` (default ``y``) is the target fitted; ``y`` the one alpha is chosen on."""
+    stats = br.stats(y if fit_y is None else fit_y)
     labelled = ~np.isnan(y)
     best: tuple[float, float, np.ndarray] = (-np.inf, ALPHAS[0], np.full(len(y), np.nan))
     for alpha in ALPHAS:
@@ -243,17 +276,28 @@ def main(argv: list[str] | None = None) -> int:
     tr = load_train(train_dir)
     tr = pd.concat([tr, train_features(tr)], axis=1)
     dev = load_dev(dev_dir)
-    df = pd.concat([tr, dev], ignore_index=True)
-    groups = sorted(df["group"].astype(str).unique())
+    parts = [tr.assign(source="train"), dev]
+    if CROWD_WEIGHT > 0:
+        parts.append(load_crowd(train_dir, set(tr["text"])))
+    df = pd.concat(parts, ignore_index=True)
+    groups = sorted(df.loc[~df["source"].eq("crowd"), "group"].astype(str).unique())
     perm = np.random.default_rng(0).permutation(len(groups))
     fold = {g: int(perm[i] % 4) for i, g in enumerate(groups)}
+    # crowd sentences join their story's fold; other stories get folds of their own draw, so
+    # the project-labelled folds are the same with and without them
+    extra = sorted(set(df["group"].astype(str)) - set(fold))
+    perm = np.random.default_rng(1).permutation(len(extra))
+    fold.update({g: int(perm[i] % 4) for i, g in enumerate(extra)})
     df["block"] = df["group"].astype(str).map(fold).astype(int)
     print(f"heads: {len(tr)} training and {len(dev)} development sentences; encoding (cached) ...", flush=True)
     x = encode(df["text"].tolist(), encoder="e5")
     ctx = sentence_context(df, x)
     lang_en, blocks = (df["lang"] == "en").to_numpy(), df["block"].to_numpy()
     ys, yt = df["y_sent"].to_numpy(float), df["y_tens"].to_numpy(float)
-    alpha_s, oof_s, beta_s = head_oof(BlockRidge(np.hstack([x, ctx]), lang_en, blocks), ys)
+    crowd = df["source"].eq("crowd").to_numpy()
+    y_fit = np.where(crowd, df["y_crowd"].to_numpy(float), ys) if crowd.any() else ys
+    weights = np.where(crowd, CROWD_WEIGHT, 1.0)
+    alpha_s, oof_s, beta_s = head_oof(BlockRidge(np.hstack([x, ctx]), lang_en, blocks, weights), ys, y_fit)
     alpha_t, oof_t, beta_t = head_oof(BlockRidge(x, lang_en, blocks), yt)
     f_s = stack_inputs(df, oof_s, oof_s, SENT_STACK)
     st_s = fit_stack(f_s, ys)
@@ -268,14 +312,14 @@ def main(argv: list[str] | None = None) -> int:
                                         "tension_head": oof_t, "tension": tens_oof})
     cv = {}
     for lang in ("de", "en"):
-        for src, m in (("train", df.index < len(tr)), ("dev", df.index >= len(tr))):
+        for src, m in (("train", df["source"].eq("train").to_numpy()), ("dev", df["source"].eq("dev").to_numpy())):
             rows = (df["lang"] == lang).to_numpy() & m
             cv[f"{lang}_{src}_head_sentiment"] = round(rho(oof_s[rows], ys[rows]), 4)
             cv[f"{lang}_{src}_head_tension"] = round(rho(oof_t[rows], yt[rows]), 4)
             cv[f"{lang}_{src}_rules_sentiment"] = round(rho(df["lex_sentiment"].to_numpy(float)[rows], ys[rows]), 4)
             cv[f"{lang}_{src}_rules_tension"] = round(rho(df["lex_tension"].to_numpy(float)[rows], yt[rows]), 4)
     meta = {
-        "encoder": "e5", "sentiment_context": True, "alpha_sentiment": alpha_s, "alpha_tension": alpha_t, "n_rows": int(len(df)),
+        "encoder": "e5", "sentiment_context": True, "crowd_weight": CROWD_WEIGHT, "alpha_sentiment": alpha_s, "alpha_tension": alpha_t, "n_rows": int(len(df)),
         "sent_stack": SENT_STACK, "tens_stack": TENS_STACK, "cv_rho_out_of_fold": cv,
         "confidence_cv": conf_cv, "cv_dev_articles": per_article,
         "head_columns": "embedding..., [sentiment: context embedding...], intercept, is_english",
