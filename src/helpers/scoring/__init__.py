@@ -19,7 +19,8 @@ from helpers.scoring.heads import apply_heads, load_heads
 __all__ = ["LEX_COLS", "apply_heads", "lexicon_features", "load_heads", "model_scores"]
 
 
-def model_scores(sentences: pd.DataFrame, tokens: pd.DataFrame, langs: np.ndarray) -> pd.DataFrame:
+def model_scores(sentences: pd.DataFrame, tokens: pd.DataFrame, langs: np.ndarray,
+                 vectors: np.ndarray | None = None) -> pd.DataFrame:
     """The model's columns for each sentence (see ``helpers.scoring.heads.apply_heads``).
 
     Parameters
@@ -30,6 +31,9 @@ def model_scores(sentences: pd.DataFrame, tokens: pd.DataFrame, langs: np.ndarra
         Its token table.
     langs : numpy.ndarray of str
         "de" or "en" per sentence.
+    vectors : numpy.ndarray, optional
+        ``(n, dim)`` vectors of the sentences from ``DEFAULT_ENCODER`` (the theme stage's),
+        used instead of encoding again when the heads were trained on that encoder.
 
     Returns
     -------
@@ -42,5 +46,6 @@ def model_scores(sentences: pd.DataFrame, tokens: pd.DataFrame, langs: np.ndarra
         When the sentence encoder cannot be loaded here.
     """
     encoder = load_heads()["meta"].get("encoder", DEFAULT_ENCODER)
-    vectors = encode(list(sentences["text"]), encoder=encoder)
+    if vectors is None or encoder != DEFAULT_ENCODER or len(vectors) != len(sentences):
+        vectors = encode(list(sentences["text"]), encoder=encoder)
     return apply_heads(vectors, langs, lexicon_features(sentences, tokens, langs))
