@@ -3,9 +3,9 @@
 Methods compared on every development article (rows of the table):
 
 - ``project (k=auto)``: ``ThemeModel`` as shipped (TF-IDF and sentence-encoder blocks),
-- ``words only, as before (k=auto)``: ``ThemeModel(embedding_weight=0)``, the model before
-  issue 17 (TF-IDF with paragraph and neighbour context),
-- ``project (k=k_a=…)``: the shipped model told annotator a's number of themes,
+- ``before issue 17: words only (k=auto)``: ``ThemeModel(embedding_weight=0, k_floor=0)``,
+  the model before issue 17 (TF-IDF with paragraph and neighbour context, length prior alone),
+- ``project (k=k_a)``: the shipped model told annotator a's number of themes,
 - ``plain TF-IDF+KMeans (k=k_a)``: ``evaluation.baselines.plain_baseline``,
 - ``paragraph = theme``; ``annotator a vs b``; ``annotator a`` and ``annotator b`` alone
   (their k and recurring sentences).
@@ -67,8 +67,9 @@ def theme_block(ev: ArticleEval, seeds: list[int]) -> list[Row]:
     rows: list[Row] = []
     vecs = _vectors(ev)
     k_a = int(ev.units["theme_a"].nunique()) if "theme_a" in ev.units else 4
-    for method, kwargs in (("project (k=auto)", {}), ("words only, as before (k=auto)", {"embedding_weight": 0.0}),
-                           (f"project (k=k_a={k_a})", {"k": k_a})):
+    for method, kwargs in (("project (k=auto)", {}),
+                           ("before issue 17: words only (k=auto)", {"embedding_weight": 0.0, "k_floor": 0}),
+                           ("project (k=k_a)", {"k": k_a})):
         models = [ThemeModel(seed=s, **kwargs).fit(ev.sentences, ev.tokens, embeddings=vecs) for s in seeds]
         row = _collect(ev, method, [m.labels_ for m in models])
         row.scores["k"] = [float(m.k_) for m in models]
@@ -76,7 +77,7 @@ def theme_block(ev: ArticleEval, seeds: list[int]) -> list[Row]:
         rows.append(_structure(row, ev, [m.labels_ for m in models], [m.k_ for m in models]))
     texts = list(ev.sentences["text"].astype(str))
     preds = [plain_baseline(texts, k_a, s) for s in seeds]
-    row = _collect(ev, f"plain TF-IDF+KMeans (k={k_a})", preds)
+    row = _collect(ev, "plain TF-IDF+KMeans (k=k_a)", preds)
     row.scores["k"] = [float(k_a)]
     rows.append(_structure(row, ev, preds, [k_a]))
     para = ev.sentences["paragraph"].to_numpy()
