@@ -70,7 +70,8 @@ class ThemeModel(Estimator):
     length prior alone, as before issue 17), ``k_criterion`` ("stability" or "silhouette", see ``choose_k``),
     ``n_init``, ``n_stability``, ``exact_max`` (longer articles take the reduced path of
     ``helpers.themes.scale``: LSA features, k and stability on a sample; ``features_`` is
-    then dense, ``(n, LSA dimensions + 1)``).
+    then dense, ``(n, LSA dimensions + 1)``, plus ``scale.EMBED_DIMS`` columns of the
+    encoder block when it is used). ``uses_embeddings_`` says whether it was.
     """
 
     def __init__(
