@@ -186,50 +186,10 @@ def _collect(ev: ArticleEval, method: str, preds: list[np.ndarray]) -> Row:
 
 
 def theme_block(ev: ArticleEval, seeds: list[int]) -> list[Row]:
-    """Theme agreement (ARI, NMI vs annotators a and b) for the project and baselines."""
-    from evaluation.baselines import plain_baseline
-    from helpers.themes.features import background_available
-    from helpers.themes.model import ThemeModel
+    """Theme agreement, k and recurring themes per method (``evaluation.themes``)."""
+    from evaluation.themes import theme_block as block
 
-    rows: list[Row] = []
-    k_a = int(ev.units["theme_a"].nunique()) if "theme_a" in ev.units else 4
-    auto = [ThemeModel(k="auto", seed=s).fit(ev.sentences, ev.tokens) for s in seeds]
-    row = _collect(ev, "project (k=auto)", [m.labels_ for m in auto])
-    row.scores["k"] = [float(m.k_) for m in auto]
-    row.scores["stability"] = [m.stability_ for m in auto]
-    rows.append(row)
-    fixed = [ThemeModel(k=k_a, seed=s).fit(ev.sentences, ev.tokens) for s in seeds]
-    row = _collect(ev, f"project (k=k_a={k_a})", [m.labels_ for m in fixed])
-    row.scores["k"] = [float(m.k_) for m in fixed]
-    row.scores["stability"] = [m.stability_ for m in fixed]
-    rows.append(row)
-    if background_available():  # optional CC BY-SA extra: shown for comparison only
-        bg = [ThemeModel(k="auto", seed=s, idf="background").fit(ev.sentences, ev.tokens) for s in seeds]
-        row = _collect(ev, "project (k=auto, wordfreq IDF)", [m.labels_ for m in bg])
-        row.scores["k"] = [float(m.k_) for m in bg]
-        rows.append(row)
-    texts = list(ev.sentences["text"].astype(str))
-    row = _collect(ev, f"plain TF-IDF+KMeans (k={k_a})", [plain_baseline(texts, k_a, s) for s in seeds])
-    row.scores["k"] = [float(k_a)]
-    rows.append(row)
-    row = _collect(ev, "paragraph = theme", [ev.sentences["paragraph"].to_numpy()])
-    row.scores["k"] = [float(ev.sentences["paragraph"].nunique())]
-    rows.append(row)
-    if {"theme_a", "theme_b"} <= set(ev.units.columns):
-        a = ev.units["theme_a"].astype(str)
-        b = ev.units["theme_b"].astype(str)
-        rows.append(
-            Row(
-                ev.name,
-                "annotator a vs b (units)",
-                {
-                    "ARI a": [ari(a, b)],
-                    "NMI a": [float(normalized_mutual_info_score(a, b))],
-                    "k": [float(b.nunique())],
-                },
-            )
-        )
-    return rows
+    return block(ev, seeds)
 
 
 #: Metric blocks run per article, in order.  Later issues append e.g. a

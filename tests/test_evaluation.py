@@ -94,12 +94,18 @@ def test_evaluate_dir_rows(tmp_path: Path) -> None:
     by_method = {r.method: r for r in rows}
     theme_methods = {m for m in by_method if not m.startswith(("sentiment", "tension", "actors"))}
     theme_methods.discard("project (k=auto, wordfreq IDF)")  # only when the optional extra is installed
-    assert theme_methods == {"project (k=auto)", "project (k=k_a=2)", "plain TF-IDF+KMeans (k=2)",
-                             "paragraph = theme", "annotator a vs b (units)"}
+    assert theme_methods == {"project (k=auto)", "before issue 17: words only (k=auto)", "project (k=k_a)",
+                             "plain TF-IDF+KMeans (k=k_a)", "paragraph = theme", "annotator a vs b (units)",
+                             "annotator a", "annotator b"}
+    # k within one of the annotator's, and returning themes: none in two clean blocks
+    assert by_method["project (k=k_a)"].scores["k±1 a"] == [1.0, 1.0]
+    assert by_method["paragraph = theme"].scores["recur"] == [0.0]
+    assert by_method["annotator a"].scores == {"k": [2.0], "recur": [0.0]}
+    assert set(by_method["project (k=auto)"].scores) >= {"ARI a", "NMI a", "ARI b", "NMI b", "k±1 b", "recur∩a"}
     assert {"sentiment: VADER", "sentiment: naive lexicon count"} <= set(by_method)  # English article
     assert by_method["paragraph = theme"].scores["ARI a"] == [pytest.approx(1.0)]
     assert by_method["annotator a vs b (units)"].scores["ARI a"] == [pytest.approx(1.0)]
-    assert by_method["project (k=k_a=2)"].scores["ARI a"] == [pytest.approx(1.0)] * 2
+    assert by_method["project (k=k_a)"].scores["ARI a"] == [pytest.approx(1.0)] * 2
     assert {"actors: tagger (default)", "actors: rules (before issue 14)", "actors: capitalised words (baseline)",
             "actors: annotator b (ceiling)"} <= set(by_method)
     assert notes == []

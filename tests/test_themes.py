@@ -12,8 +12,9 @@ from sklearn.metrics import adjusted_rand_score
 import helpers
 from benchmarks.common import long_article
 from helpers.pipeline import analyze
-from helpers.themes.choose_k import k_prior, k_range
+from helpers.themes.choose_k import K_FLOOR, k_prior, k_range
 from helpers.themes.model import ThemeModel
+from helpers.themes.scale import EMBED_DIMS
 
 EN_TOPICS = [
     [
@@ -84,7 +85,7 @@ def test_three_topics_recovered_exactly(tmp_path: Path, topics: list[list[str]])
     assert auto.k_ == 3
     assert adjusted_rand_score(_truth(topics), auto.labels_) == 1.0
     assert auto.stability_ == pytest.approx(1.0)
-    assert list(auto.k_scores_["k"]) == [2, 3]
+    assert list(auto.k_scores_["k"]) == k_range(15)  # 2..5: the prior expects K_FLOOR themes, the words say 3
 
 
 def test_labels_name_the_topics(tmp_path: Path) -> None:
@@ -169,8 +170,12 @@ def test_bad_k_rejected(tmp_path: Path) -> None:
 
 def test_k_prior_grows_with_length() -> None:
     assert k_prior(50) == pytest.approx(5.0)
-    assert k_range(12) == [2, 3]
-    assert k_range(5) == [2]
+    assert k_prior(12, k_floor=0) == pytest.approx(6 ** 0.5)  # before issue 17
+    assert k_prior(12) == K_FLOOR  # a short article still gets the themes a reader names
+    assert k_range(12, k_floor=0) == [2, 3]
+    assert k_range(12) == list(range(2, K_FLOOR + 2))  # the prior's centre is a candidate
+    assert k_range(5, k_floor=0) == [2]
+    assert max(k_range(8)) == min(K_FLOOR + 1, 7)  # below the number of sentences
     assert max(k_range(10_000)) == 10
 
 
@@ -234,7 +239,9 @@ def test_reduced_path_is_deterministic_and_uses_every_theme(one_paragraph: bool)
     sents, toks = _long_tables(150, one_paragraph)
     a = ThemeModel(k="auto", seed=3, exact_max=50).fit(sents, toks)
     b = ThemeModel(k="auto", seed=3, exact_max=50).fit(sents, toks)
-    assert a.basis_ is not None and a.features_.shape == (len(sents), a.basis_.shape[0] + 1)
+    # the sentence-encoder block joins the LSA space in its own top directions
+    assert a.uses_embeddings_ and a.embed_basis_.shape == (EMBED_DIMS, 384)
+    assert a.basis_ is not None and a.features_.shape == (len(sents), a.basis_.shape[0] + EMBED_DIMS + 1)
     assert np.array_equal(a.labels_, b.labels_) and a.themes_.equals(b.themes_)
     assert a.k_scores_.equals(b.k_scores_) and a.stability_ == b.stability_
     assert sorted(set(a.labels_.tolist())) == list(range(a.k_))

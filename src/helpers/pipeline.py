@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.actors import find_actors
-from helpers.embeddings import EncoderUnavailable
+from helpers.embeddings import EncoderUnavailable, encode
 from helpers.errors import InputError
 from helpers.io.reading import Article, load_source
 from helpers.scoring import model_scores
@@ -65,6 +65,9 @@ class Analysis:
     - ``article``: the ``Article`` that was read (its ``text`` and paragraphs).
     - ``lang``: "de" or "en"; ``notes``: human-readable remarks; ``params``:
       the arguments of ``analyze``; ``models``: fitted models by stage.
+    - ``embeddings``: the sentences' vectors from the default encoder (``helpers.embeddings``,
+      ``(n, 384)``), computed once by the theme stage and reused by the model stage; None
+      when the encoder cannot be loaded here.
     """
 
     path: Path
@@ -82,6 +85,7 @@ class Analysis:
     notes: list[str] = field(default_factory=list)
     params: dict[str, Any] = field(default_factory=dict)
     models: dict[str, Any] = field(default_factory=dict)
+    embeddings: np.ndarray | None = None
 
 
 def stage_sentences(result: Analysis) -> None:
@@ -97,7 +101,12 @@ def stage_sentences(result: Analysis) -> None:
 def stage_themes(result: Analysis) -> None:
     """Cluster the sentences into themes (``ThemeModel``)."""
     model = ThemeModel(k=result.params.get("k", "auto"), seed=result.params.get("seed", 0))
-    model.fit(result.sentences, result.tokens)
+    if result.embeddings is None and len(result.sentences) and model.embedding_weight > 0:
+        try:
+            result.embeddings = encode(list(result.sentences["text"].astype(str)))
+        except EncoderUnavailable:
+            result.embeddings = None  # ThemeModel notes the fallback to the words alone
+    model.fit(result.sentences, result.tokens, embeddings=result.embeddings)
     sdf = result.sentences.copy()
     sdf["theme"] = model.labels_.astype(int)
     sdf.attrs.update(result.sentences.attrs)
@@ -159,7 +168,7 @@ def stage_model(result: Analysis) -> None:
         return
     try:
         scored = model_scores(result.sentences, result.tokens, _langs(result.sentences, result.lang),
-                              article=not result.params.get("loose", False))
+                              vectors=result.embeddings, article=not result.params.get("loose", False))
     except EncoderUnavailable as exc:
         result.notes.append(f"sentiment and tension from the word lists only: {exc}")
         return

@@ -20,7 +20,7 @@ __all__ = ["LEX_COLS", "apply_heads", "context_vectors", "lexicon_features", "lo
 
 
 def model_scores(sentences: pd.DataFrame, tokens: pd.DataFrame, langs: np.ndarray,
-                 *, article: bool = True) -> pd.DataFrame:
+                 vectors: np.ndarray | None = None, *, article: bool = True) -> pd.DataFrame:
     """The model's columns for each sentence (see ``helpers.scoring.heads.apply_heads``).
 
     Parameters
@@ -31,6 +31,9 @@ def model_scores(sentences: pd.DataFrame, tokens: pd.DataFrame, langs: np.ndarra
         Its token table.
     langs : numpy.ndarray of str
         "de" or "en" per sentence.
+    vectors : numpy.ndarray, optional
+        ``(n, dim)`` vectors of the sentences from ``DEFAULT_ENCODER`` (the theme stage's),
+        used instead of encoding again when the heads were trained on that encoder.
     article : bool
         ``True``: the rows are consecutive sentences of one article, and each sentence's
         neighbours are its context; ``False``: loose sentences, each its own context.
@@ -46,6 +49,7 @@ def model_scores(sentences: pd.DataFrame, tokens: pd.DataFrame, langs: np.ndarra
         When the sentence encoder cannot be loaded here.
     """
     encoder = load_heads()["meta"].get("encoder", DEFAULT_ENCODER)
-    vectors = encode(list(sentences["text"]), encoder=encoder)
+    if vectors is None or encoder != DEFAULT_ENCODER or len(vectors) != len(sentences):
+        vectors = encode(list(sentences["text"]), encoder=encoder)
     context = context_vectors(vectors) if article else None
     return apply_heads(vectors, langs, lexicon_features(sentences, tokens, langs), context)

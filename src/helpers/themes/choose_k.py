@@ -15,15 +15,24 @@ from helpers.themes.kmeans import BatchKMeans, Space, adjusted_rand, silhouette_
 
 
 # ----------------------------------------------------------------------------- k
-def k_prior(n_sentences: int) -> float:
-    """Length prior for the number of themes: ``sqrt(n / 2)`` (the classic rule of
-    thumb for k), e.g. 26 sentences -> 3.6, 42 -> 4.6, 61 -> 5.5."""
-    return math.sqrt(max(n_sentences, 1) / 2.0)
+#: The fewest themes a reader summarises a news article with: the annotation guide asks for
+#: 3-7, and the development annotators use 3-7 on articles of 11-61 sentences. The value
+#: (0, 3, 4 or 5 tried) was chosen by leave-one-article-out cross-validation (``docs/themes.md``).
+K_FLOOR = 4
 
 
-def k_range(n_sentences: int, k_max: int = 10) -> list[int]:
-    """Candidate k: from 2 up to min(k_max, n // 4) (at least ~4 sentences a theme)."""
-    hi = max(2, min(k_max, n_sentences // 4))
+def k_prior(n_sentences: int, k_floor: int = K_FLOOR) -> float:
+    """Length prior for the number of themes: ``sqrt(n / 2)`` (the classic rule of thumb
+    for k), e.g. 26 sentences -> 3.6, 42 -> 4.6, 61 -> 5.5, but at least ``k_floor``: a short
+    article still has the few themes a reader names (``K_FLOOR``)."""
+    return max(float(k_floor), math.sqrt(max(n_sentences, 1) / 2.0))
+
+
+def k_range(n_sentences: int, k_max: int = 10, k_floor: int = K_FLOOR) -> list[int]:
+    """Candidate k: from 2 up to min(k_max, n // 4) (at least ~4 sentences a theme), but up to
+    at least ``k_floor + 1`` (and below n) so that the prior's centre is a candidate on short
+    articles too; at least [2]."""
+    hi = max(min(k_max, n_sentences // 4), min(k_floor + 1, k_max, n_sentences - 1), 2)
     return list(range(2, hi + 1))
 
 

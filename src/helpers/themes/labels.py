@@ -58,6 +58,52 @@ def _display_forms(tokens: pd.DataFrame) -> dict[str, str]:
     return {n: lem for n, (c, lem) in best.items()}
 
 
+def _not_label_words(tokens: pd.DataFrame) -> set[str]:
+    """Terms (``norm``) that name no theme, found from how the article writes them.
+
+    - **Given names**: a capitalised word that is always directly followed by the same
+      capitalised word, where that second word also stands alone in the article ("Reinhold"
+      of "Reinhold Mitterlehner" when "Mitterlehner" is used alone: a person is named by the
+      surname). ``FIRST_NAMES`` catches the common ones without this condition.
+    - **Speaker tags and signatures**: words in capitals inside a run of capitalised-only
+      words ("THE PRESIDENT", "JOSEPH R. BIDEN JR.") or directly before a colon ("BIDEN:").
+
+    No word list: the rule reads only the token table (``text``, ``norm``, ``sentence_id``).
+    """
+    if len(tokens) == 0:
+        return set()
+    texts = tokens["text"].astype(str).tolist()
+    norms = tokens["norm"].astype(str).tolist()
+    sids = tokens["sentence_id"].tolist()
+    n = len(texts)
+    out: set[str] = set()
+    followers: dict[str, set[str]] = {}
+    after: Counter[tuple[str, str]] = Counter()
+    total: Counter[str] = Counter()
+    for i in range(n):
+        nxt = i + 1 < n and sids[i + 1] == sids[i]
+        prv = i > 0 and sids[i - 1] == sids[i]
+        t = texts[i]
+        total[norms[i]] += 1
+        if prv:
+            after[(norms[i - 1], norms[i])] += 1
+        if t[:1].isupper() and t.isalpha():
+            follower = norms[i + 1] if nxt and texts[i + 1][:1].isupper() and texts[i + 1].isalpha() else ""
+            followers.setdefault(norms[i], set()).add(follower)
+        if t.isalpha() and t.isupper() and len(t) > 1:
+            caps_next = nxt and texts[i + 1].rstrip(".").isalpha() and texts[i + 1].rstrip(".").isupper()
+            caps_prev = prv and texts[i - 1].rstrip(".").isalpha() and texts[i - 1].rstrip(".").isupper()
+            colon = nxt and texts[i + 1] == ":"
+            if caps_next or caps_prev or colon:
+                out.add(norms[i])
+    for word, nexts in followers.items():
+        if len(nexts) == 1:
+            (y,) = nexts
+            if y and total[y] > after[(word, y)]:
+                out.add(word)
+    return out
+
+
 def _label_terms(terms: list[str], lang: str | None, n: int) -> list[str]:
     """The ``n`` label words from a theme's top terms (best first).
 
@@ -127,11 +173,15 @@ def describe_themes(
     x_rows = sparse.csr_matrix(x)
     from helpers.actors import FIRST_NAMES
 
+    not_label = _not_label_words(tokens)
     capital_boost = np.array([
-        0.0 if forms.get(t, t) in FIRST_NAMES or t in _CALENDAR_WORDS or t in _GENERIC_WORDS
+        0.0 if forms.get(t, t) in FIRST_NAMES or t in _CALENDAR_WORDS or t in _GENERIC_WORDS or t in not_label
         else (2.0 if forms.get(t, t)[:1].isupper() else 1.0)
         for t in vocab
     ])
+    # words of one sentence only name that sentence, not a theme: kept only for a theme
+    # whose every word is such a word (a theme of one sentence)
+    in_sentences = class_df.sum(axis=0)
     rows = []
     for c in themes:
         members = np.flatnonzero(labels == c)
@@ -146,6 +196,8 @@ def describe_themes(
             spread = np.sqrt(class_df[c] / max(len(members), 1))  # in how many of the theme's sentences
             w = tf * spread * np.log1p(avg / freq) * np.log1p(len(themes) / theme_df) * np.sqrt(np.maximum(idf, 0.0))
             w = w * capital_boost
+            if (w * (in_sentences >= 2) > 0).any():
+                w = w * (in_sentences >= 2)
             if not (w > 0).any():
                 # every word of the theme has IDF 0: ``_local_idf`` zeroes words found in more
                 # than max_df of all sentences (and >= 3) so that they do not drive the

@@ -9,6 +9,7 @@ import pandas as pd
 from scipy import sparse
 
 from helpers.themes.choose_k import (
+    K_FLOOR,
     KMeansCache,
     _kmeans,
     _relabel_by_first_appearance,
@@ -18,10 +19,22 @@ from helpers.themes.choose_k import (
     single_thread,
     stability,
 )
-from helpers.themes.features import mix_context, tfidf_matrix
+from helpers.themes.features import embedding_block, join_blocks, mix_context, tfidf_matrix
 from helpers.themes.kmeans import Estimator
 from helpers.themes.labels import describe_themes
-from helpers.themes.scale import EXACT_MAX_SENTENCES, SAMPLE_SIZE, lsa_basis, refine, sample_rows
+from helpers.themes.scale import (
+    EXACT_MAX_SENTENCES,
+    SAMPLE_SIZE,
+    embedding_basis,
+    lsa_basis,
+    refine,
+    sample_rows,
+)
+
+#: Default ``embedding_weight``: share of the squared feature distances carried by the
+#: sentence-encoder block, chosen by leave-one-article-out cross-validation over the
+#: 22 development articles (``docs/themes.md``).
+EMBEDDING_WEIGHT = 0.7
 
 #: Articles with fewer sentences than this get a single theme.
 MIN_SENTENCES = 6
@@ -50,10 +63,15 @@ class ThemeModel(Estimator):
     ``max_df`` (local: drop terms in more than this share of sentences),
     ``paragraph_weight``, ``smooth_weight``, ``position_weight``,
     ``heading_joins_next``, ``use_parts`` (add compound parts as terms),
-    ``k_max``, ``k_criterion`` ("stability" or "silhouette", see ``choose_k``),
+    ``embedding_weight`` (share of the squared distances carried by the sentence-encoder
+    block, ``features.embedding_block``; 0 = TF-IDF alone, the model before issue 17;
+    chosen by leave-one-article-out cross-validation, ``docs/themes.md``),
+    ``k_max``, ``k_floor`` (fewest themes the prior expects, ``choose_k.K_FLOOR``; 0 = the
+    length prior alone, as before issue 17), ``k_criterion`` ("stability" or "silhouette", see ``choose_k``),
     ``n_init``, ``n_stability``, ``exact_max`` (longer articles take the reduced path of
     ``helpers.themes.scale``: LSA features, k and stability on a sample; ``features_`` is
-    then dense, ``(n, LSA dimensions + 1)``).
+    then dense, ``(n, LSA dimensions + 1)``, plus ``scale.EMBED_DIMS`` columns of the
+    encoder block when it is used). ``uses_embeddings_`` says whether it was.
     """
 
     def __init__(
@@ -68,7 +86,9 @@ class ThemeModel(Estimator):
         position_weight: float = 1.0,
         heading_joins_next: bool = True,
         use_parts: bool = False,
+        embedding_weight: float = EMBEDDING_WEIGHT,
         k_max: int = 10,
+        k_floor: int = K_FLOOR,
         k_criterion: str = "silhouette",
         n_init: int = 10,
         n_stability: int = 5,
@@ -84,16 +104,20 @@ class ThemeModel(Estimator):
         self.position_weight = position_weight
         self.heading_joins_next = heading_joins_next
         self.use_parts = use_parts
+        self.embedding_weight = embedding_weight
         self.k_max = k_max
+        self.k_floor = k_floor
         self.k_criterion = k_criterion
         self.n_init = n_init
         self.n_stability = n_stability
         self.exact_max = exact_max
 
     # -- helpers
-    def _features(self, sentences: pd.DataFrame, tokens: pd.DataFrame, fitted: bool, reduced: bool = False) -> Any:
+    def _features(self, sentences: pd.DataFrame, tokens: pd.DataFrame, fitted: bool, reduced: bool = False,
+                  vectors: np.ndarray | None = None) -> Any:
         """``(x, tfidf, vocab, idf, idf_kind)`` (``build_features``); with ``reduced`` (or a
-        fitted basis) ``x`` is in the LSA space, whose basis is kept in ``basis_``."""
+        fitted basis) ``x`` is in the LSA space, whose basis is kept in ``basis_``; with
+        ``vectors`` the sentence-encoder block joins ``x`` (``features.join_blocks``)."""
         kwargs: dict[str, Any] = dict(
             lang=self.lang_, idf=self.idf, common_zipf=self.common_zipf, max_df=self.max_df,
             use_parts=self.use_parts, vocab=self.vocab_ if fitted else None,
@@ -109,14 +133,47 @@ class ThemeModel(Estimator):
         if reduced and not fitted:
             self.basis_ = lsa_basis(tfidf)
         x = mix_context(sentences, tfidf, basis=self.basis_, **mixing)
+        if vectors is not None:
+            if not fitted:  # long articles: the block in its top principal directions too
+                self.embed_basis_ = embedding_basis(vectors) if reduced else None
+            block = embedding_block(sentences, vectors, paragraph_weight=self.paragraph_weight,
+                                    smooth_weight=self.smooth_weight, heading_joins_next=self.heading_joins_next,
+                                    basis=self.embed_basis_)
+            x = join_blocks(x, block, self.embedding_weight)
         return x, tfidf, vocab, idf_values, kind
 
-    def fit(self, sentences: pd.DataFrame, tokens: pd.DataFrame | None = None) -> "ThemeModel":
-        """Cluster the sentences of one article into themes (BLAS and OpenMP on one thread, see ``single_thread``)."""
-        with single_thread():
-            return self._fit(sentences, tokens)
+    def _vectors(self, sentences: pd.DataFrame, embeddings: np.ndarray | None) -> np.ndarray | None:
+        """The sentence vectors to use: ``embeddings`` when given (the pipeline passes the ones
+        it computes for scoring), else ``helpers.embeddings.encode`` (cached on disk); None,
+        with a note, when the weight is 0 or the encoder cannot be loaded here."""
+        if self.embedding_weight <= 0 or len(sentences) == 0:
+            return None
+        if embeddings is None:
+            from helpers.embeddings import EncoderUnavailable, encode  # lazy: loads the encoder
 
-    def _fit(self, sentences: pd.DataFrame, tokens: pd.DataFrame | None = None) -> "ThemeModel":
+            try:
+                embeddings = encode(list(sentences["text"].astype(str)))
+            except EncoderUnavailable as exc:
+                self.notes_.append(f"themes from the words alone (no sentence encoder: {exc})")
+                return None
+        embeddings = np.asarray(embeddings, dtype=float)
+        if embeddings.ndim != 2 or len(embeddings) != len(sentences):
+            raise ValueError(f"embeddings must have one row per sentence ({len(sentences)}), "
+                             f"not shape {embeddings.shape}")
+        return embeddings
+
+    def fit(self, sentences: pd.DataFrame, tokens: pd.DataFrame | None = None,
+            embeddings: np.ndarray | None = None) -> "ThemeModel":
+        """Cluster the sentences of one article into themes (BLAS and OpenMP on one thread, see ``single_thread``).
+
+        ``embeddings``: optional ``(n, d)`` sentence vectors (``helpers.embeddings.encode``), one
+        row per sentence; computed (through the cache) when omitted and ``embedding_weight > 0``.
+        """
+        with single_thread():
+            return self._fit(sentences, tokens, embeddings)
+
+    def _fit(self, sentences: pd.DataFrame, tokens: pd.DataFrame | None = None,
+             embeddings: np.ndarray | None = None) -> "ThemeModel":
         if not (self.k == "auto" or (isinstance(self.k, (int, np.integer)) and not isinstance(self.k, bool) and self.k >= 1)):
             raise ValueError(f"k must be 'auto' or a positive integer, not {self.k!r}")
         if tokens is None:
@@ -128,7 +185,10 @@ class ThemeModel(Estimator):
         self.notes_: list[str] = []
         n = len(sentences)
         reduced = n > self.exact_max
-        x, tfidf, vocab, idf_values, kind = self._features(sentences, tokens, fitted=False, reduced=reduced)
+        vectors = self._vectors(sentences, embeddings)
+        self.uses_embeddings_ = vectors is not None
+        x, tfidf, vocab, idf_values, kind = self._features(sentences, tokens, fitted=False, reduced=reduced,
+                                                           vectors=vectors)
         cache = KMeansCache()
         self.vocab_, self.idf_values_, self.idf_kind_ = vocab, idf_values, kind
         self.features_ = x
@@ -143,7 +203,8 @@ class ThemeModel(Estimator):
             self.notes_.append(f"only {n} sentences (< {MIN_SENTENCES}): one theme")
         elif self.k == "auto":
             k, self.k_scores_ = choose_k(
-                xs, k_range(n, self.k_max), k_prior(n), self.seed, self.n_init, criterion=self.k_criterion,
+                xs, k_range(n, self.k_max, self.k_floor), k_prior(n, self.k_floor), self.seed, self.n_init,
+                criterion=self.k_criterion,
                 cache=cache,
             )
         else:
@@ -188,13 +249,19 @@ class ThemeModel(Estimator):
         """Fit and return the theme per sentence."""
         return self.fit(sentences, tokens).labels_
 
-    def predict(self, sentences: pd.DataFrame, tokens: pd.DataFrame | None = None) -> np.ndarray:
-        """Nearest fitted theme for each sentence of a (possibly other) sentence table."""
+    def predict(self, sentences: pd.DataFrame, tokens: pd.DataFrame | None = None,
+                embeddings: np.ndarray | None = None) -> np.ndarray:
+        """Nearest fitted theme for each sentence of a (possibly other) sentence table
+        (``embeddings`` as in ``fit``; needed only when the fit used them)."""
         if tokens is None:
             from helpers import tokens as make_tokens
 
             tokens = make_tokens(sentences)
-        x, *_ = self._features(sentences.reset_index(drop=True), tokens, fitted=True)
+        sentences = sentences.reset_index(drop=True)
+        vectors = self._vectors(sentences, embeddings) if getattr(self, "uses_embeddings_", False) else None
+        if getattr(self, "uses_embeddings_", False) and vectors is None:
+            raise ValueError("the themes were fitted with sentence vectors, which are unavailable here")
+        x, *_ = self._features(sentences, tokens, fitted=True, vectors=vectors)
         c = np.asarray(self.centers_)
         x_sq = np.asarray(x.multiply(x).sum(axis=1)).ravel() if sparse.issparse(x) else np.einsum("ij,ij->i", x, x)
         cross = x @ c.T
