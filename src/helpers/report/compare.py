@@ -117,8 +117,18 @@ def theme_view(results: Mapping[str, Any]) -> pd.DataFrame:
     if t.empty:
         return t
     order = "tension_mean" if "tension_mean" in t else "sentiment_mean"
-    t = t.sort_values(["article", order], ascending=[True, False], kind="stable").reset_index(drop=True)
+    t["_article"] = t["article"].map({name: i for i, name in enumerate(results)})  # the articles' own order
+    t = t.sort_values(["_article", order], ascending=[True, False], kind="stable").reset_index(drop=True)
     out = t[[c for c in ("article", "theme", "label", "n_sentences", "tension_mean", "sentiment_mean")
              if c in t]].rename(columns=HEADERS)
-    out["95 % interval"] = [f"{lo:.2f} – {hi:.2f}" for lo, hi in zip(t["sentiment_ci_low"], t["sentiment_ci_high"])]
+    out["95 % interval"] = [f"{lo:.2f}\u00a0–\u00a0{hi:.2f}" for lo, hi in zip(t["sentiment_ci_low"], t["sentiment_ci_high"])]
     return out.round(2)
+
+
+def arc_view(results: Mapping[str, Any], measure: str = "tension", points: int = 11) -> pd.DataFrame:
+    """One row per article, one column per position (``"0 %"``, ``"10 %"``, … with ``points=11``):
+    the smoothed arc of ``measure`` (``arc_table``), rounded to two decimals."""
+    arcs = arc_table(results, points=points, measures=(measure,))
+    wide = arcs.pivot_table(index="article", columns="position", values="value", sort=False).round(2)
+    wide.columns = [f"{p:.0f} %" for p in wide.columns]
+    return wide.reindex([a for a in results if a in wide.index]).rename_axis("Article").reset_index()

@@ -87,7 +87,7 @@ def theme_map(features: object, labels: object, themes: pd.DataFrame, seed: int 
             for i in np.flatnonzero(mask):
                 ax.annotate(str(i + 1), (coords[i, 0], coords[i, 1]), fontsize=pt(SMALL_PX) - 0.5, color="0.35",
                             xytext=(3, 2), textcoords="offset points")
-        ax.legend(fontsize=pt(SMALL_PX), loc="best", frameon=True)
+        ax.legend(fontsize=pt(SMALL_PX), loc="upper left", bbox_to_anchor=(0, -0.14), ncol=2, frameon=False)
     ax.set_xlabel("component 1")
     ax.set_ylabel("component 2")
     ax.set_title("Sentences by similarity (numbers: sentences S1, S2, …)", loc="left", fontweight="bold")
@@ -115,7 +115,10 @@ def theme_strip(sentences: pd.DataFrame, themes: pd.DataFrame) -> Figure:
     ax.set_yticklabels(list(names.values()))
     ax.invert_yaxis()
     ax.set_xlim(0, n)
-    ax.set_xlabel("sentence (reading order; grey lines = paragraph breaks)")
+    step = next((k for k in (1, 2, 5, 10, 20, 50, 100, 200, 500) if n / k <= 12), 1000)
+    numbers = [1] + list(range(step, n + 1, step))  # sentence S<k> is the bar from k - 1 to k
+    ax.set_xticks([k - 0.5 for k in numbers], [str(k) for k in numbers])
+    ax.set_xlabel("sentence S1, S2, … (reading order; grey lines = paragraph breaks)")
     ax.set_title("Where each theme appears in the article", loc="left", fontweight="bold")
     ax.grid(False)
     fig.tight_layout()
@@ -159,6 +162,7 @@ def sentiment_along(sentences: pd.DataFrame, themes: pd.DataFrame) -> Figure:
     ax.bar(sentences["sentence_id"] + 1, sentences["sentiment"], color=[colors[t] for t in tids], width=0.85)
     ax.axhline(0, color="0.3", linewidth=1)
     ax.set_ylim(-1.05, 1.05)
+    ax.set_xlim(0.4, len(sentences) + 0.6)
     ax.set_xlabel("sentence S1, S2, … (reading order)")
     ax.set_ylabel("sentiment")
     ax.set_title("Sentiment sentence by sentence (colour = theme)", loc="left", fontweight="bold")
@@ -229,7 +233,7 @@ def arcs_figure(arcs: pd.DataFrame) -> Figure:
     """
     style()
     measures = list(dict.fromkeys(arcs["measure"])) or ["tension"]
-    fig, axes = plt.subplots(1, len(measures), figsize=(5.6 * len(measures), 3.8), squeeze=False)
+    fig, axes = plt.subplots(1, len(measures), figsize=(min(FIGURE_WIDTH_IN, 4.8 * len(measures)), 3.8), squeeze=False)
     for ax, measure in zip(axes[0], measures):
         part = arcs[arcs["measure"] == measure]
         for name, group in part.groupby("article", sort=False):

@@ -115,7 +115,7 @@ def _tid(values: Any) -> list[str]:
 
 
 def _interval(low: Any, high: Any) -> list[str]:
-    return [f"{lo:.2f} – {hi:.2f}" if np.isfinite(lo) and np.isfinite(hi) else "" for lo, hi in zip(low, high)]
+    return [f"{lo:.2f}\u00a0–\u00a0{hi:.2f}" if np.isfinite(lo) and np.isfinite(hi) else "" for lo, hi in zip(low, high)]
 
 
 def theme_overview(result: Any, n_terms: int = 6) -> pd.DataFrame:
@@ -183,7 +183,8 @@ def sentences_view(result: Any) -> pd.DataFrame:
 def most_tense(result: Any, n: int = 8) -> pd.DataFrame:
     """The ``n`` most tense sentences: ``Sentence``, ``No.``, ``Theme``, ``Tension`` (0–1),
     ``Encoder share`` (the sentence encoder's part of the decision, 0–1), ``Conflict words``
-    (with category and weight), ``Contrast`` ("yes" when a contrast marker counted), ``Actors``."""
+    (with category and weight), ``Contrast`` ("yes" when a contrast marker counted; left out when
+    none of the ``n`` has one), ``Actors``."""
     s = result.sentences.nlargest(n, "tension")
     out = _base(s)
     out["Theme"] = _tid(s["theme"])
@@ -191,7 +192,8 @@ def most_tense(result: Any, n: int = 8) -> pd.DataFrame:
     if "tension_model_share" in s:
         out["Encoder share"] = s["tension_model_share"].round(2)
     out["Conflict words"] = s["tension_terms"].map(cell_text)
-    out["Contrast"] = ["yes" if v > 0 else "" for v in s["tension_contrast"]]
+    if (s["tension_contrast"] > 0).any():  # a column of blanks says nothing
+        out["Contrast"] = ["yes" if v > 0 else "" for v in s["tension_contrast"]]
     out["Actors"] = s["actors"].map(lambda a: ", ".join(a) if isinstance(a, (tuple, list)) else "")
     return out.reset_index(drop=True)
 
@@ -244,7 +246,7 @@ def k_table(k_scores: pd.DataFrame) -> pd.DataFrame:
 
 
 def show(df: pd.DataFrame, uid: str, text_width: str = "32em") -> Any:
-    """``df`` as a notebook displays it best: no index, two decimals, the ``Sentence`` column
+    """``df`` as a notebook displays it best: no index, two decimals, sequences as text, the ``Sentence`` column
     (and other long text) wrapped at ``text_width`` and left-aligned. ``uid``: a fixed id, so the
     HTML is the same on every run (the notebooks' outputs are compared by nbval).
 
@@ -252,11 +254,15 @@ def show(df: pd.DataFrame, uid: str, text_width: str = "32em") -> Any:
     -------
     pandas.io.formats.style.Styler
     """
+    df = readable_table(df)  # sequences as "a; b", never "('a', 'b')"
     styler = df.style.set_uuid(uid).hide(axis="index").format(precision=2, na_rep="")
     wide = [c for c in df.columns
             if not pd.api.types.is_numeric_dtype(df[c]) and df[c].astype(str).str.len().max() > 40]
+    text = [c for c in df.columns if not pd.api.types.is_numeric_dtype(df[c])]
+    if text:  # words read from the left (notebooks right-align every cell by default)
+        styler = styler.set_properties(subset=text, **{"text-align": "left"})
     if wide:
         styler = styler.set_properties(subset=wide, **{"white-space": "normal", "min-width": "14em",
-                                                       "max-width": text_width, "text-align": "left"})
+                                                       "max-width": text_width})
     return styler.set_table_styles([{"selector": "th", "props": [("text-align", "left")]},
                                     {"selector": "td", "props": [("vertical-align", "top")]}])
