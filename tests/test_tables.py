@@ -80,4 +80,6 @@ def test_k_table_drops_the_empty_stability_column() -> None:
 def test_show_hides_the_index_and_wraps_text(result) -> None:  # noqa: ANN001
     html = tables.show(tables.most_tense(result, n=2), uid="t").to_html()
     assert "white-space: normal" in html
+    ranges = tables.show(tables.theme_tension(result), uid="r").to_html()
+    assert "white-space: nowrap" in ranges  # the 95 % interval stays on one line
     assert 'class="row_heading' not in html  # no index column

@@ -264,5 +264,8 @@ def show(df: pd.DataFrame, uid: str, text_width: str = "32em") -> Any:
     if wide:
         styler = styler.set_properties(subset=wide, **{"white-space": "normal", "min-width": "14em",
                                                        "max-width": text_width})
+    short = [c for c in text if c not in wide and df[c].astype(str).str.len().max() <= 16]
+    if short:  # "-0.39 – 0.05", "S16–S25": one unit each, never broken over two lines
+        styler = styler.set_properties(subset=short, **{"white-space": "nowrap"})
     return styler.set_table_styles([{"selector": "th", "props": [("text-align", "left")]},
                                     {"selector": "td", "props": [("vertical-align", "top")]}])
