@@ -51,8 +51,10 @@ eval: $(STAMP) ## Compare themes, sentiment, tension and actors with the human a
 	$(PY) -m evaluation
 
 notebooks: $(STAMP) ## Re-execute the notebooks in place on the seed (refreshes the outputs nbval compares)
+# (the kernels log at ERROR: no "Kernel is running over TCP without encryption" per notebook; README, In JupyterLab)
 	cd notebooks && for nb in [0-9][0-9]_*.ipynb; do \
-	  ../$(PY) -m jupyter nbconvert --log-level=WARN --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False "$$nb" || exit 1; done
+	  ../$(PY) -m jupyter nbconvert --log-level=WARN --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False \
+	    '--ExecutePreprocessor.extra_arguments=["--IPKernelApp.log_level=ERROR"]' "$$nb" || exit 1; done
 
 train: $(STAMP) ## Rebuild the shipped models (NER tagger, sentiment/tension heads) from ../shared/data; skips without the data
 	$(PY) -m training

@@ -185,6 +185,25 @@ def test_sentences_csv_serialises_tuples(batch_run: tuple[Path, int]) -> None:
     assert not themes["top_terms"].str.startswith("(").any()
 
 
+def test_csvs_number_from_one_and_round(batch_run: tuple[Path, int]) -> None:
+    """Readers' numbering in both CSVs (S1 and T1 are 1), and no float noise (0.30000000000000004)."""
+    out, _ = batch_run
+    sents = pd.read_csv(out / "seed" / "sentences.csv", keep_default_na=False, dtype=str)
+    themes = pd.read_csv(out / "seed" / "themes.csv", keep_default_na=False, dtype=str)
+    assert "sentence_id" not in sents and sents["sentence"].astype(int).tolist() == list(range(1, len(sents) + 1))
+    assert sents["paragraph"].astype(int).min() == 1
+    # themes are numbered by first appearance: the first sentence is in T1, and the themes are 1..k
+    assert sents["theme"].iat[0] == "1" and themes["theme"].astype(int).tolist() == list(range(1, len(themes) + 1))
+    # the theme ids in the two files agree: each theme's sentence count is its number of rows in sentences.csv
+    counts = sents["theme"].astype(int).value_counts()
+    assert [counts[t] for t in themes["theme"].astype(int)] == themes["n_sentences"].astype(int).tolist()
+    assert (themes["first_sentence"].astype(int) >= 1).all()
+    for frame in (sents, themes):
+        for col in frame:
+            decimals = frame[col].str.extract(r"^-?\d+\.(\d+)$")[0].dropna().str.len()
+            assert decimals.empty or decimals.max() <= 4, col
+
+
 def test_report_html_is_self_contained(batch_run: tuple[Path, int]) -> None:
     out, _ = batch_run
     page = (out / "seed" / "report.html").read_text(encoding="utf-8")
@@ -193,7 +212,8 @@ def test_report_html_is_self_contained(batch_run: tuple[Path, int]) -> None:
     assert not soup.find_all(src=lambda s: s and not s.startswith("data:"))
     assert not soup.find_all("link")
     headings = [h.get_text() for h in soup.find_all("h2")]
-    assert headings[:5] == ["Summary", "Figures", "Themes", "Tension per theme", "Sentiment per theme"]
+    assert headings[:6] == ["Summary", "Figures", "Themes", "Tension per theme", "The most tense sentences",
+                            "Sentiment per theme"]
     svgs = sorted(p.stem for p in (out / "seed").glob("*.svg"))
     assert svgs == ["sentiment_along", "tension_profile", "themes_strip"]
     assert len(soup.find_all("svg")) == len(svgs) and not soup.find_all("img")  # inlined

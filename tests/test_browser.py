@@ -88,24 +88,30 @@ def test_reports_in_chromium_no_console_errors_no_requests(reports: Path) -> Non
         browser = p.chromium.launch(executable_path=executable, headless=True, args=args)
         try:
             for page_file in sorted(reports.glob("*/report.html")):
-                page = browser.new_page(viewport={"width": 1280, "height": 900})
-                errors: list[str] = []
-                requests: list[str] = []
-                page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-                page.on("pageerror", lambda e: errors.append(str(e)))
-                page.on("request", lambda r: requests.append(r.url)
-                        if not r.url.startswith(("file:", "data:", "about:")) else None)
-                page.goto(page_file.as_uri(), wait_until="load")
-                page.wait_for_timeout(200)
-                assert page.title().startswith("tension profile:")
-                summary = page.locator("h2", has_text="Summary")
-                assert summary.count() == 1
-                assert page.locator("svg").count() >= 2  # the figures are drawn inline
-                target = shots / f"{page_file.parent.name}.png"
-                page.screenshot(path=str(target), full_page=False)
-                assert target.stat().st_size > 10_000
-                assert errors == [], errors
-                assert requests == [], requests
-                page.close()
+                for width in (1200, 900):
+                    page = browser.new_page(viewport={"width": width, "height": 900})
+                    errors: list[str] = []
+                    requests: list[str] = []
+                    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+                    page.on("pageerror", lambda e: errors.append(str(e)))
+                    page.on("request", lambda r: requests.append(r.url)
+                            if not r.url.startswith(("file:", "data:", "about:")) else None)
+                    page.goto(page_file.as_uri(), wait_until="load")
+                    page.wait_for_timeout(200)
+                    assert page.title().startswith("tension profile:")
+                    summary = page.locator("h2", has_text="Summary")
+                    assert summary.count() == 1
+                    assert page.locator("svg").count() >= 2  # the figures are drawn inline
+                    # no sideways scrolling of the page, also with the sentence table opened
+                    page.locator("details").evaluate_all("ds => ds.forEach(d => d.open = true)")
+                    scroll, client = page.evaluate(
+                        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+                    assert scroll <= client, f"{page_file.parent.name} at {width} px: scrolls sideways ({scroll} > {client})"
+                    target = shots / f"{page_file.parent.name}-{width}.png"
+                    page.screenshot(path=str(target), full_page=False)
+                    assert target.stat().st_size > 10_000
+                    assert errors == [], errors
+                    assert requests == [], requests
+                    page.close()
         finally:
             browser.close()

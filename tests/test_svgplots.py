@@ -72,7 +72,7 @@ def test_theme_bars_are_ranked_and_proportional_to_tension(seed_result) -> None:
     assert shown == pytest.approx(expected, abs=0.005)
     for (el, _), mean in zip(bars, expected):
         assert float(el.get("width")) == pytest.approx(520 * mean, abs=0.06)
-    names = svg.theme_names(themes, width=30)
+    names = svg.theme_names(themes)
     first = themes.sort_values(["tension_mean", "theme"], ascending=[False, True])["theme"].iloc[0]
     assert bars[0][1].startswith(names[int(first)])
 

@@ -11,7 +11,7 @@ import pytest
 
 import helpers
 from helpers.errors import InputError
-from helpers.tension.arc import arc, arc_peaks
+from helpers.tension.arc import arc, sentence_label, tension_peaks
 from helpers.tension.lexicon import COMPOUND_EXCLUDE, _match_word, load_tension_lexicon
 from helpers.tension.profile import actor_pairs, actor_theme_table, theme_tension
 from helpers.tension.score import (
@@ -208,7 +208,7 @@ def test_summary_names_pairs_only_with_two_sentences_of_evidence() -> None:
     once = sdf.assign(actors=[("OpenAI", "Microsoft"), (), (), ("Google",)])
     text = summary_text(SimpleNamespace(sentences=once, themes=pd.DataFrame(), actor_pairs=actor_pairs(once)))
     assert ("No two actors are named together in 2 or more sentences, so no pair is singled out; "
-            "OpenAI and Microsoft share a single sentence (S0).") in text
+            "OpenAI and Microsoft share a single sentence (S1).") in text
 
 
 def test_actor_theme_table() -> None:
@@ -269,18 +269,24 @@ def test_arc_deterministic_and_errors() -> None:
         arc([])
 
 
-def test_arc_peaks() -> None:
-    n = 60
-    vals = np.zeros(n)
-    vals[10], vals[45] = 1.0, 0.6
+def test_tension_peaks_are_the_most_tense_sentences_spread_out() -> None:
+    n = 60  # one sentence is 100/60 = 1.67 % of the article
+    vals = np.full(n, 0.1)
+    vals[10], vals[11], vals[45], vals[30] = 1.0, 0.9, 0.6, 0.5
     sdf = pd.DataFrame({"sentence_id": range(n), "text": [f"Satz {i}" for i in range(n)], "tension": vals})
-    peaks = arc_peaks(sdf, n=3)
-    assert list(peaks.columns) == ["rank", "position", "smoothed", "sentence_id", "value", "text"]
-    assert peaks["sentence_id"].tolist()[:2] == [10, 45]
-    assert peaks["text"].iat[0] == "Satz 10" and peaks["rank"].tolist()[0] == 1
-    assert peaks["position"].iat[0] == pytest.approx(100 * 10 / 59, abs=3)
-    flat = arc_peaks(sdf.assign(tension=0.2), n=3)
-    assert len(flat) == 1  # a flat arc has one maximum
+    peaks = tension_peaks(sdf, n=3)
+    assert list(peaks.columns) == ["rank", "sentence_id", "label", "position", "value", "text"]
+    # 11 is the second most tense but only 1.7 % from 10: the next ones far enough away are 45, then 30
+    assert peaks["sentence_id"].tolist() == [10, 45, 30]
+    assert peaks["label"].tolist() == ["S11", "S46", "S31"]  # readers count from 1
+    assert peaks["rank"].tolist() == [1, 2, 3] and peaks["text"].iat[0] == "Satz 10"
+    assert peaks["position"].iat[0] == pytest.approx(100 * 10.5 / 60)
+    assert tension_peaks(sdf, n=1)["sentence_id"].tolist() == [10]
+    # a 30 % gap: 30 (at 50.8 %) is 33 % from 10 but only 25 % from 45; the 0.1 sentences are below the mean
+    wide = tension_peaks(sdf, n=3, min_gap=30.0)
+    assert wide["sentence_id"].tolist() == [10, 45]
+    assert tension_peaks(sdf.assign(tension=0.2)).empty  # all the same: no peak
+    assert sentence_label(0) == "S1"
 
 
 # ------------------------------------------------------------------ pipeline, evaluation

@@ -7,15 +7,15 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from helpers.tension.arc import _short
+from helpers.tension.arc import sentence_label, tension_peaks
 from helpers.tension.profile import MIN_PAIR_SENTENCES, actor_pairs
 
 
 # -------------------------------------------------------------------------- summary
 def _theme_name(themes: pd.DataFrame, theme: Any) -> str:
     if "label" in themes and (themes["theme"] == theme).any():
-        return f"'{themes.loc[themes['theme'] == theme, 'label'].iat[0]}'"
-    return f"{theme}"
+        return f"T{int(theme) + 1} '{themes.loc[themes['theme'] == theme, 'label'].iat[0]}'"
+    return f"T{int(theme) + 1}"
 
 
 def _pairs_text(result: Any) -> str:
@@ -43,7 +43,7 @@ def _pairs_text(result: Any) -> str:
     p = single.iloc[0]
     return (f"No two actors are named together in {MIN_PAIR_SENTENCES} or more sentences, so no pair is "
             f"singled out; {p['actor_a']} and {p['actor_b']} share a single sentence "
-            f"(S{p['sentence_ids'][0]}).")
+            f"({sentence_label(p['sentence_ids'][0])}).")
 
 
 def summary_text(result: Any) -> str:
@@ -52,7 +52,14 @@ def summary_text(result: Any) -> str:
     ``result``: an ``Analysis`` after ``stage_tension`` (needs ``sentences`` with
     ``tension``; uses ``themes`` with ``tension_mean`` and ``result.actor_pairs``
     when present). A pair of actors is named only when they share at least
-    ``MIN_PAIR_SENTENCES`` sentences; otherwise the text says it is a single mention.  Sentences are numbered from 1 in the text ("sentence 17 of 42").
+    ``MIN_PAIR_SENTENCES`` sentences; otherwise the text says it is a single mention.  The
+    peaks named are ``helpers.tension.arc.tension_peaks`` (the sentences the headline figure
+    labels), written as readers see them: ``S1`` is the first sentence.
+
+    Returns
+    -------
+    str
+        The paragraph, ending with a full stop or a closing quote.
     """
     sdf: pd.DataFrame = result.sentences
     if "tension" not in sdf or len(sdf) == 0:
@@ -83,12 +90,19 @@ def summary_text(result: Any) -> str:
         first, last = float(thirds[0].mean()), float(thirds[-1].mean())
         trend = "rises" if last - first > 0.05 else "falls" if first - last > 0.05 else "stays level"
         parts.append(f"Tension {trend} from the first third ({first:.2f}) to the last ({last:.2f});")
-    i = int(np.argmax(t))
-    text = _short(sdf["text"].iat[i], 110) if "text" in sdf else ""
-    sid = int(sdf["sentence_id"].iat[i]) if "sentence_id" in sdf else i
+    peaks = tension_peaks(sdf, text_chars=110) if "sentence_id" in sdf else pd.DataFrame()
     # lower case only after the trend clause's semicolon; a sentence of its own otherwise
     opener = "it" if parts[-1].endswith(";") else "It"
-    parts.append(f"{opener} peaks at sentence S{sid} ({100 * (i + 0.5) / n:.0f} % into the article, "
-                 f"tension {t[i]:.2f}): '{text}'")
+    if len(peaks) == 0:
+        parts.append(f"{opener} has no peak: every sentence scores {t[0]:.2f}.")
+    else:
+        top = peaks.iloc[0]
+        text = f": '{top['text']}'" if top["text"] else "."
+        parts.append(f"{opener} peaks at sentence {top['label']} ({top['position']:.0f} % into the article, "
+                     f"tension {top['value']:.2f}){text}")
+        if len(peaks) > 1:
+            others = [f"{r['label']} ({r['value']:.2f}, {r['position']:.0f} %)" for _, r in peaks.iloc[1:].iterrows()]
+            parts.append(("Other peaks: " if len(others) > 1 else "Another peak: ")
+                         + " and ".join(others) + ".")
     out = " ".join(p for p in parts if p)
     return out if out.endswith((".", "'")) else out + "."

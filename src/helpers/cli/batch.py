@@ -191,10 +191,10 @@ def run_batch(
             for i, (p, name) in enumerate(zip(articles, names))]
     rows: list[dict[str, Any] | None] = [None] * len(work)
 
-    from tqdm.auto import tqdm
+    from helpers.cli.progress import progress as progress_reporter
 
-    bar = tqdm(total=len(work), file=sys.stderr, unit="article", desc="tension-profile",
-               disable=not progress, dynamic_ncols=True)
+    # a bar in a terminal; in a log or a pipe a plain line every 10 s instead of \r-redraws
+    bar = progress_reporter(len(work), "tension-profile", enabled=progress)
     try:
         if jobs == 1 or len(work) == 1:
             for job in work:

@@ -79,14 +79,20 @@ def figure_svgs(result: Any) -> dict[str, str]:
 def write_article(result: Any, folder: str | Path, title: str,
                   meta: Mapping[str, Any] | None = None, figures: str = "svg") -> dict[str, Any]:
     """Write ``report.html``, ``sentences.csv``, ``themes.csv`` and the figures (``figures``:
-    "svg" or "png", see ``FIGURE_FORMATS``) into ``folder``."""
-    from helpers.report.html import readable_table, write_report
+    "svg" or "png", see ``FIGURE_FORMATS``) into ``folder``.
+
+    The CSV files are ``helpers.report.tables.full_table``: every column, sentences, themes and
+    paragraphs numbered from 1 (``sentence``, ``theme``, ``paragraph``, ...), floats rounded to 4
+    decimals."""
+    from helpers.report.html import write_report
+    from helpers.report.tables import full_table
 
     if figures not in FIGURE_FORMATS:
         raise InputError(f"--figures must be one of {', '.join(FIGURE_FORMATS)}, not {figures!r}")
     folder = Path(folder)
-    csv_safe(readable_table(result.sentences)).to_csv(folder / "sentences.csv", index=False, lineterminator="\n")
-    csv_safe(readable_table(result.themes)).to_csv(folder / "themes.csv", index=False, lineterminator="\n")
+    # the CSVs number as readers see (S1 = sentence 1, T1 = theme 1) and round floats (full_table)
+    csv_safe(full_table(result, "sentences")).to_csv(folder / "sentences.csv", index=False, lineterminator="\n")
+    csv_safe(full_table(result, "themes")).to_csv(folder / "themes.csv", index=False, lineterminator="\n")
     drawn: Mapping[str, bytes | str]
     if figures == "svg":
         drawn = figure_svgs(result)

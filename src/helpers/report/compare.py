@@ -38,7 +38,8 @@ def compare_table(results: Mapping[str, Any]) -> pd.DataFrame:
 
 
 def theme_table(results: Mapping[str, Any]) -> pd.DataFrame:
-    """One row per article and theme: label, size, mean sentiment and (when available) tension."""
+    """One row per article and theme: ``theme`` ("T1", numbered from 1 as in every other view),
+    label, size, mean sentiment and (when available) tension."""
     frames = []
     for name, result in results.items():
         themes = result.themes
@@ -50,6 +51,7 @@ def theme_table(results: Mapping[str, Any]) -> pd.DataFrame:
             frame = frame.merge(per_theme[["theme", "tension"]].rename(columns={"tension": "tension_mean"}),
                                 on="theme", how="left")
         frame.insert(0, "article", name)
+        frame["theme"] = [f"T{int(t) + 1}" for t in frame["theme"]]  # as readers see it (notebooks 02-04)
         frames.append(frame)
     if not frames:
         return pd.DataFrame()
@@ -90,3 +92,43 @@ def arcs_figure(results: Mapping[str, Any]) -> Any:
     from helpers.report.figures import arcs_figure as draw
 
     return draw(arc_table(results))
+
+
+HEADERS = {"article": "Article", "language": "Language", "sentences": "Sentences", "paragraphs": "Paragraphs",
+           "themes": "Themes", "stability": "Theme stability", "sentiment_mean": "Mean sentiment",
+           "tension_mean": "Mean tension", "most_tense_theme": "Most tense theme", "theme": "Theme",
+           "label": "Name", "n_sentences": "Sentences"}
+"""Human column headers for ``compare_table`` and ``theme_table`` (``overview`` and ``theme_view``)."""
+
+
+def overview(results: Mapping[str, Any]) -> pd.DataFrame:
+    """``compare_table`` under human headers, numbers rounded to two decimals."""
+    table = compare_table(results)
+    for col in ("sentiment_mean", "tension_mean", "stability"):
+        if col in table:
+            table[col] = pd.to_numeric(table[col], errors="coerce").round(2)
+    return table.rename(columns=HEADERS)
+
+
+def theme_view(results: Mapping[str, Any]) -> pd.DataFrame:
+    """Each article's themes, most tense first: ``Article``, ``Theme`` (T1…), ``Name``, ``Sentences``,
+    ``Mean tension`` (0–1), ``Mean sentiment`` (−1…+1) and its ``95 % interval`` (text "a – b")."""
+    t = theme_table(results)
+    if t.empty:
+        return t
+    order = "tension_mean" if "tension_mean" in t else "sentiment_mean"
+    t["_article"] = t["article"].map({name: i for i, name in enumerate(results)})  # the articles' own order
+    t = t.sort_values(["_article", order], ascending=[True, False], kind="stable").reset_index(drop=True)
+    out = t[[c for c in ("article", "theme", "label", "n_sentences", "tension_mean", "sentiment_mean")
+             if c in t]].rename(columns=HEADERS)
+    out["95 % interval"] = [f"{lo:.2f}\u00a0–\u00a0{hi:.2f}" for lo, hi in zip(t["sentiment_ci_low"], t["sentiment_ci_high"])]
+    return out.round(2)
+
+
+def arc_view(results: Mapping[str, Any], measure: str = "tension", points: int = 11) -> pd.DataFrame:
+    """One row per article, one column per position (``"0 %"``, ``"10 %"``, … with ``points=11``):
+    the smoothed arc of ``measure`` (``arc_table``), rounded to two decimals."""
+    arcs = arc_table(results, points=points, measures=(measure,))
+    wide = arcs.pivot_table(index="article", columns="position", values="value", sort=False).round(2)
+    wide.columns = [f"{p:.0f} %" for p in wide.columns]
+    return wide.reindex([a for a in results if a in wide.index]).rename_axis("Article").reset_index()

@@ -22,12 +22,28 @@ SENTIMENT_BLUE = "#2166ac"
 
 
 # ------------------------------------------------------------------ the numbers drawn
-def theme_names(themes: pd.DataFrame, width: int = 38) -> dict[int, str]:
-    """Display names ``"T1 · label"`` (themes numbered from 1 for readers), cut at ``width``."""
+def theme_names(themes: pd.DataFrame, wrap: int | None = None) -> dict[int, str]:
+    """Display names ``"T1 · label"`` by theme id (themes numbered from 1 for readers), never cut.
+
+    Parameters
+    ----------
+    themes : DataFrame
+        With ``theme`` (0-based id) and ``label``.
+    wrap : int, optional
+        Wrap the name at word boundaries into lines of at most ``wrap`` characters (a word
+        longer than that keeps its own line), joined by ``"\n"``; ``None``: one line.
+
+    Returns
+    -------
+    dict of int to str
+        Theme id to its full display name.
+    """
+    import textwrap
+
     out = {}
     for tid, label in zip(themes["theme"], themes["label"]):
-        text = str(label)
-        out[int(tid)] = f"T{int(tid) + 1} · " + (text if len(text) <= width else text[: width - 1] + "…")
+        name = f"T{int(tid) + 1} · {label}"
+        out[int(tid)] = "\n".join(textwrap.wrap(name, wrap, break_long_words=False)) if wrap else name
     return out
 
 

@@ -15,19 +15,13 @@ import seaborn as sns
 from matplotlib.figure import Figure
 
 # what the figures show is computed once, for these figures and the batch's SVG ones
-from helpers.report.figure_data import (
-    actor_grid,
-    ranked_themes,
-    theme_names,
-    theme_position_grid,
-)
+from helpers.report.figure_data import theme_names
+from helpers.report.figure_style import FIGURE_WIDTH_IN, PALETTE, SMALL_PX, pt, style, theme_colors
+from helpers.report.headline import headline_figure
 
-PALETTE = "colorblind"
-
-
-def style() -> None:
-    """The project's plot style (white grid, colour-blind palette, readable fonts)."""
-    sns.set_theme(style="whitegrid", palette=PALETTE, font_scale=1.0)
+__all__ = ["PALETTE", "style", "theme_colors", "theme_names", "headline_figure", "lemma_bar", "k_choice",
+           "theme_map", "theme_strip", "sentiment_by_theme", "sentiment_along", "report_figures",
+           "save_figure", "report_dir", "arcs_figure"]
 
 
 def lemma_bar(freq: pd.DataFrame, title: str = "Most frequent content words") -> Figure:
@@ -40,16 +34,10 @@ def lemma_bar(freq: pd.DataFrame, title: str = "Most frequent content words") ->
     ax.set_title(title, loc="left", fontweight="bold")
     for patch, n in zip(ax.patches, freq["count"]):
         ax.annotate(str(n), (patch.get_width(), patch.get_y() + patch.get_height() / 2),
-                    xytext=(3, 0), textcoords="offset points", va="center", fontsize=9)
+                    xytext=(3, 0), textcoords="offset points", va="center", fontsize=pt(SMALL_PX))
     fig.tight_layout()
     plt.close(fig)
     return fig
-
-
-def theme_colors(n: int) -> list[tuple[float, float, float]]:
-    """One colour per theme id (0..n-1), the same in every figure."""
-    base = sns.color_palette(PALETTE, 10)
-    return [base[i % len(base)] for i in range(max(n, 1))]
 
 
 def k_choice(k_scores: pd.DataFrame, k: int) -> Figure:
@@ -70,7 +58,7 @@ def k_choice(k_scores: pd.DataFrame, k: int) -> Figure:
     ax.set_ylabel("criterion")
     ax.set_xticks(list(k_scores["k"]))
     ax.set_title("Choosing the number of themes", loc="left", fontweight="bold")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize=8, frameon=False)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize=pt(SMALL_PX), frameon=False)
     fig.tight_layout()
     plt.close(fig)
     return fig
@@ -97,12 +85,12 @@ def theme_map(features: object, labels: object, themes: pd.DataFrame, seed: int 
             ax.scatter(coords[mask, 0], coords[mask, 1], s=46, color=colors[tid], label=name,
                        edgecolor="white", linewidth=0.6)
             for i in np.flatnonzero(mask):
-                ax.annotate(str(i), (coords[i, 0], coords[i, 1]), fontsize=6.5, color="0.35",
+                ax.annotate(str(i + 1), (coords[i, 0], coords[i, 1]), fontsize=pt(SMALL_PX) - 0.5, color="0.35",
                             xytext=(3, 2), textcoords="offset points")
-        ax.legend(fontsize=8, loc="best", frameon=True)
+        ax.legend(fontsize=pt(SMALL_PX), loc="upper left", bbox_to_anchor=(0, -0.14), ncol=2, frameon=False)
     ax.set_xlabel("component 1")
     ax.set_ylabel("component 2")
-    ax.set_title("Sentences by similarity (numbers = sentence ids)", loc="left", fontweight="bold")
+    ax.set_title("Sentences by similarity (numbers: sentences S1, S2, …)", loc="left", fontweight="bold")
     fig.tight_layout()
     plt.close(fig)
     return fig
@@ -116,7 +104,7 @@ def theme_strip(sentences: pd.DataFrame, themes: pd.DataFrame) -> Figure:
     names = theme_names(themes)
     colors = theme_colors(len(names))
     n = len(sentences)
-    fig, ax = plt.subplots(figsize=(9, 0.45 * len(names) + 1.4))
+    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH_IN, 0.45 * len(names) + 1.4))
     ids = sentences["theme"].to_numpy()
     for pos, tid in enumerate(ids):
         ax.barh(int(tid), 1, left=pos, height=0.8, color=colors[int(tid)], edgecolor="white", linewidth=0.4)
@@ -127,7 +115,10 @@ def theme_strip(sentences: pd.DataFrame, themes: pd.DataFrame) -> Figure:
     ax.set_yticklabels(list(names.values()))
     ax.invert_yaxis()
     ax.set_xlim(0, n)
-    ax.set_xlabel("sentence (reading order; grey lines = paragraph breaks)")
+    step = next((k for k in (1, 2, 5, 10, 20, 50, 100, 200, 500) if n / k <= 12), 1000)
+    numbers = [1] + list(range(step, n + 1, step))  # sentence S<k> is the bar from k - 1 to k
+    ax.set_xticks([k - 0.5 for k in numbers], [str(k) for k in numbers])
+    ax.set_xlabel("sentence S1, S2, … (reading order; grey lines = paragraph breaks)")
     ax.set_title("Where each theme appears in the article", loc="left", fontweight="bold")
     ax.grid(False)
     fig.tight_layout()
@@ -149,7 +140,7 @@ def sentiment_by_theme(themes: pd.DataFrame) -> Figure:
                     xerr=[[row["sentiment_mean"] - row["sentiment_ci_low"]], [row["sentiment_ci_high"] - row["sentiment_mean"]]],
                     fmt="o", color=colors[tid], capsize=4, markersize=8)
         ax.annotate(f"n={int(row['n_sentences'])}", (row["sentiment_ci_high"], yi), xytext=(5, -3),
-                    textcoords="offset points", fontsize=8, color="0.4")
+                    textcoords="offset points", fontsize=pt(SMALL_PX), color="0.4")
     ax.axvline(0, color="0.3", linewidth=1)
     ax.set_yticks(list(y))
     ax.set_yticklabels([names[int(tid)] for tid in t["theme"]])
@@ -166,18 +157,19 @@ def sentiment_along(sentences: pd.DataFrame, themes: pd.DataFrame) -> Figure:
     style()
     names = theme_names(themes)
     colors = theme_colors(len(names))
-    fig, ax = plt.subplots(figsize=(9, 3.8))
+    fig, ax = plt.subplots(figsize=(FIGURE_WIDTH_IN, 3.8))
     tids = sentences["theme"].astype(int).tolist() if "theme" in sentences else [0] * len(sentences)
-    ax.bar(sentences["sentence_id"], sentences["sentiment"], color=[colors[t] for t in tids], width=0.85)
+    ax.bar(sentences["sentence_id"] + 1, sentences["sentiment"], color=[colors[t] for t in tids], width=0.85)
     ax.axhline(0, color="0.3", linewidth=1)
     ax.set_ylim(-1.05, 1.05)
-    ax.set_xlabel("sentence (reading order)")
+    ax.set_xlim(0.4, len(sentences) + 0.6)
+    ax.set_xlabel("sentence S1, S2, … (reading order)")
     ax.set_ylabel("sentiment")
     ax.set_title("Sentiment sentence by sentence (colour = theme)", loc="left", fontweight="bold")
     from matplotlib.patches import Patch
 
-    ax.legend(handles=[Patch(color=colors[t], label=n) for t, n in names.items()], fontsize=7.5,
-              loc="upper center", bbox_to_anchor=(0.5, -0.3), ncol=min(3, len(names)), frameon=False)
+    ax.legend(handles=[Patch(color=colors[t], label=n) for t, n in names.items()], fontsize=pt(SMALL_PX),
+              loc="upper center", bbox_to_anchor=(0.5, -0.3), ncol=min(2, len(names)), frameon=False)
     fig.tight_layout()
     plt.close(fig)
     return fig
@@ -203,145 +195,6 @@ def _later_figures(result: object) -> dict[str, Figure]:
     if "tension" not in getattr(result, "sentences") or "tension_mean" not in getattr(result, "themes"):
         return {}
     return {"tension_profile": headline_figure(result)}
-
-
-# ------------------------------------------------------------------ tension profile
-TENSION_CMAP = "rocket_r"
-
-
-def tension_by_theme(ax_t: object, ax_s: object, themes: pd.DataFrame) -> None:
-    """Two aligned panels: mean tension per theme (ranked, 95 % CI) and mean sentiment beside it."""
-    names = theme_names(themes, width=30)
-    colors = theme_colors(len(names))
-    t = ranked_themes(themes)
-    y = list(range(len(t)))
-    for yi, (_, row) in zip(y, t.iterrows()):
-        tid = int(row["theme"])
-        ax_t.barh(yi, row["tension_mean"], color=colors[tid], height=0.6)
-        ax_t.errorbar(row["tension_mean"], yi, fmt="none", ecolor="0.2", capsize=3,
-                      xerr=[[row["tension_mean"] - row["tension_ci_low"]], [row["tension_ci_high"] - row["tension_mean"]]])
-        ax_s.errorbar(row["sentiment_mean"], yi, fmt="o", color=colors[tid], capsize=3, markersize=7,
-                      xerr=[[row["sentiment_mean"] - row["sentiment_ci_low"]], [row["sentiment_ci_high"] - row["sentiment_mean"]]])
-    ax_t.set_yticks(y)
-    ax_t.set_yticklabels([names[int(tid)] for tid in t["theme"]])
-    ax_t.invert_yaxis()
-    ax_t.set_xlim(0, 1)
-    ax_t.set_xlabel("mean tension (0 none … 1 acute), 95 % CI")
-    ax_t.set_title("Themes ranked by tension", loc="left", fontweight="bold")
-    ax_s.axvline(0, color="0.3", linewidth=1)
-    ax_s.set_xlim(-1.05, 1.05)
-    ax_s.set_xlabel("mean sentiment, 95 % CI")
-    ax_s.set_title("… and how they sound", loc="left", fontweight="bold")
-    ax_s.tick_params(labelleft=False)
-
-
-def tension_arc(ax: object, sentences: pd.DataFrame, n_peaks: int = 3) -> None:
-    """Tension and sentiment over the article (0–100 %), smoothed, with the peaks labelled."""
-    from helpers.tension.arc import arc, arc_peaks
-
-    n = len(sentences)
-    pos = [100.0 * (i + 0.5) / n for i in range(n)]
-    t_arc = arc(sentences["tension"].to_numpy())
-    s_arc = arc(sentences["sentiment"].to_numpy())
-    ax.scatter(pos, sentences["tension"], s=12, color="#b2182b", alpha=0.35, label="tension per sentence")
-    ax.plot(t_arc["position"], t_arc["smoothed"], color="#b2182b", linewidth=2.6, label="tension (smoothed)")
-    ax.plot(s_arc["position"], s_arc["smoothed"], color="#2166ac", linewidth=2.0, linestyle="--",
-            label="sentiment (smoothed)")
-    ax.axhline(0, color="0.6", linewidth=0.8)
-    peaks = arc_peaks(sentences, column="tension", n=n_peaks)
-    ids = sentences["sentence_id"].to_numpy()
-    placed: list[tuple[float, int]] = []  # (x, level) of the labels so far, left to right
-    for sid in sorted(int(s) for s in peaks["sentence_id"]):
-        row = int(np.flatnonzero(ids == sid)[0])
-        x = 100.0 * (row + 0.5) / n
-        yv = float(sentences["tension"].iat[row])
-        words = str(sentences["text"].iat[row]).split()
-        snippet = " ".join(words[:6]) + (" …" if len(words) > 6 else "")
-        # a label is about a quarter of the axis wide: one that would overlap goes a level up
-        near = [level for px, level in placed if x - px < 26]
-        level = max(near) + 1 if near else 0
-        placed.append((x, level))
-        ax.annotate(f"S{sid}: {snippet}", (x, yv), xytext=(0, 14 + 17 * level), textcoords="offset points", ha="center",
-                    fontsize=7.5, arrowprops={"arrowstyle": "-", "color": "0.4"},
-                    bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "0.7", "alpha": 0.9})
-    ax.set_xlim(0, 100)
-    ax.set_ylim(-1.05, 1.25)
-    ax.set_xlabel("position in the article (% of sentences)")
-    ax.set_ylabel("score")
-    ax.set_title("How tension rises and falls through the article", loc="left", fontweight="bold")
-    ax.legend(loc="lower left", fontsize=8, ncol=3, frameon=True)
-
-
-def _heatmap(ax: object, values: object, rows: list[str], cols: list[str], label: str,
-             annotations: list[list[str]] | None = None) -> None:
-    """A 0–1 heatmap with a colour bar; NaN cells stay blank (fast: no seaborn redraw)."""
-    import numpy as np
-
-    data = np.ma.masked_invalid(np.asarray(values, dtype=float))
-    mesh = ax.pcolormesh(data, cmap=sns.color_palette(TENSION_CMAP, as_cmap=True), vmin=0, vmax=1,
-                         edgecolors="white", linewidth=0.5)
-    ax.set_xlim(0, data.shape[1])
-    ax.set_ylim(data.shape[0], 0)
-    ax.set_xticks([j + 0.5 for j in range(len(cols))], cols, rotation=45, ha="right")
-    ax.set_yticks([i + 0.5 for i in range(len(rows))], rows)
-    ax.figure.colorbar(mesh, ax=ax, label=label)
-    if annotations:
-        for i, row in enumerate(annotations):
-            for j, text in enumerate(row):
-                if text:
-                    dark = float(data[i, j]) > 0.6
-                    ax.text(j + 0.5, i + 0.5, text, ha="center", va="center", fontsize=7,
-                            color="white" if dark else "0.15")
-
-
-def theme_position_heatmap(ax: object, sentences: pd.DataFrame, themes: pd.DataFrame, bins: int = 10) -> None:
-    """Mean tension of each theme in each tenth of the article (blank: theme absent there)."""
-    names = theme_names(themes, width=30)
-    grid = theme_position_grid(sentences, themes, bins)
-    _heatmap(ax, grid.to_numpy(dtype=float), [names[int(t)] for t in grid.index],
-             [f"{10 * i}–{10 * (i + 1)}%" for i in range(bins)], "mean tension")
-    ax.tick_params(axis="x", labelsize=8)
-    ax.set_xlabel("position in the article")
-    ax.set_ylabel("")
-    ax.grid(False)
-    ax.set_title("Where each theme is tense", loc="left", fontweight="bold")
-
-
-def actor_matrix(ax: object, pairs: pd.DataFrame, actors: pd.DataFrame, top: int = 7) -> None:
-    """Mean tension of the sentences naming both actors (number of sentences in the cell)."""
-    import numpy as np
-
-    names, values, counts = actor_grid(pairs, actors, top)
-    if not names:
-        ax.text(0.5, 0.5, "no two actors named together in 2+ sentences", ha="center", va="center", transform=ax.transAxes)
-        ax.set_axis_off()
-        ax.set_title("Between whom", loc="left", fontweight="bold")
-        return
-    labels = [[f"n={c}" if c and not np.isnan(values[i, j]) else "" for j, c in enumerate(row)]
-              for i, row in enumerate(counts)]
-    _heatmap(ax, values, names, names, "mean tension", annotations=labels)
-    ax.grid(False)
-    ax.set_title("Between whom: pairs named together in 2+ sentences", loc="left", fontweight="bold")
-
-
-def headline_figure(result: object, title: str | None = None) -> Figure:
-    """The tension profile in one image: ranked themes with sentiment, the arc, theme × position, actors."""
-    style()
-    sentences = getattr(result, "sentences")
-    themes = getattr(result, "themes")
-    fig = plt.figure(figsize=(15, 12))
-    grid = fig.add_gridspec(3, 4, height_ratios=[1.0, 1.05, 1.1], hspace=0.55, wspace=0.35)
-    tension_arc(fig.add_subplot(grid[0, :]), sentences)
-    ax_t = fig.add_subplot(grid[1, :3])
-    ax_s = fig.add_subplot(grid[1, 3], sharey=ax_t)
-    tension_by_theme(ax_t, ax_s, themes)
-    ax_h = fig.add_subplot(grid[2, :2])
-    theme_position_heatmap(ax_h, sentences, themes)
-    actor_matrix(fig.add_subplot(grid[2, 2:]), getattr(result, "actor_pairs", pd.DataFrame()),
-                 getattr(result, "actors", pd.DataFrame()))
-    fig.suptitle(title or "Tension profile", x=0.01, y=0.94, ha="left", fontsize=16, fontweight="bold")
-    plt.close(fig)
-    return fig
 
 
 def save_figure(fig: Figure, folder: str | Path, name: str, formats: tuple[str, ...] = ("png", "svg")) -> list[Path]:
@@ -380,7 +233,7 @@ def arcs_figure(arcs: pd.DataFrame) -> Figure:
     """
     style()
     measures = list(dict.fromkeys(arcs["measure"])) or ["tension"]
-    fig, axes = plt.subplots(1, len(measures), figsize=(5.6 * len(measures), 3.8), squeeze=False)
+    fig, axes = plt.subplots(1, len(measures), figsize=(min(FIGURE_WIDTH_IN, 4.8 * len(measures)), 3.8), squeeze=False)
     for ax, measure in zip(axes[0], measures):
         part = arcs[arcs["measure"] == measure]
         for name, group in part.groupby("article", sort=False):
@@ -390,7 +243,7 @@ def arcs_figure(arcs: pd.DataFrame) -> Figure:
         ax.set_ylim(*((0, 1) if measure == "tension" else (-1, 1)))
         ax.set_xlabel("position in the article (% of sentences)")
         ax.set_title(f"{measure} through the article (smoothed)", loc="left", fontweight="bold")
-    axes[0][0].legend(loc="upper left", fontsize=8, frameon=False)
+    axes[0][0].legend(loc="upper left", fontsize=pt(SMALL_PX), frameon=False)
     fig.tight_layout()
     plt.close(fig)
     return fig

@@ -19,96 +19,49 @@ from typing import Any
 
 import pandas as pd
 
+from helpers.report.tables import cell_text, readable_table  # re-exported: the report's cells
+
 __all__ = ["render_report", "write_report", "cell_text", "readable_table"]
 
 _CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
 
 _STYLE = """
+*, *::before, *::after { box-sizing: border-box; }
 body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; max-width: 70rem;
-       margin: 2rem auto; padding: 0 1rem; color: #222; line-height: 1.45; }
+       margin: 2rem auto; padding: 0 1rem; color: #222; line-height: 1.45; overflow-wrap: break-word; }
 h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { margin-top: 2rem; border-bottom: 1px solid #ddd; }
 .meta { color: #555; margin-top: 0; }
-table { border-collapse: collapse; font-size: .9rem; margin: .5rem 0 1rem; }
+.scroll { max-width: 100%; overflow-x: auto; }
+table { border-collapse: collapse; font-size: .9rem; margin: .5rem 0 1rem; width: 100%; }
 th, td { border: 1px solid #ddd; padding: .25rem .5rem; vertical-align: top; text-align: left; }
+td { overflow-wrap: anywhere; } td:first-child { min-width: 12rem; }
 th { background: #f4f4f4; }
-figure { margin: 1rem 0; } figure img, figure svg { max-width: 100%; height: auto; border: 1px solid #eee; }
+figure { margin: 1rem 0; max-width: 100%; }
+figure img, figure svg { display: block; max-width: 100%; height: auto; border: 1px solid #eee; }
 figcaption { color: #555; font-size: .9rem; }
 .notes li { color: #555; }
 details summary { cursor: pointer; font-weight: 600; }
 """
 
-#: Columns of ``Analysis.themes`` shown in the themes table, in this order (when present).
-THEME_COLUMNS = ("theme", "label", "n_sentences", "share", "paragraphs", "top_terms", "representative")
-#: Per-theme tension columns, and per-theme sentiment columns.
-TENSION_COLUMNS = ("theme", "label", "n_sentences", "tension_mean", "tension_ci_low", "tension_ci_high",
-                   "share_tense", "dominant_actors")
-SENTIMENT_COLUMNS = ("theme", "label", "n_sentences", "sentiment_mean", "sentiment_ci_low",
-                     "sentiment_ci_high", "sentiment_median", "share_negative", "share_neutral",
-                     "share_positive")
-#: Columns of ``Analysis.sentences`` shown in the sentence table.
-SENTENCE_COLUMNS = ("sentence_id", "paragraph", "theme", "sentiment", "tension", "actors", "text",
-                    "sentiment_words", "tension_terms")
+#: Captions of the report's figures, by file stem; ``{peak_rule}`` is the peaks' rule in words.
+CAPTIONS = {
+    "tension_profile": ("The tension profile. Top: tension (red) and sentiment (blue, dashed) through the article, "
+                        "smoothed; dots are sentences, the labelled ones the peaks: {peak_rule}. Middle: themes "
+                        "ranked by mean tension (95 % interval) and how they sound. Bottom: where each theme is "
+                        "tense, and the pairs of actors named together in two or more sentences."),
+    "themes_strip": "The theme of every sentence in reading order; grey lines mark paragraph breaks.",
+    "sentiment_along": "Sentiment of every sentence in reading order, coloured by theme.",
+    "sentiment_by_theme": "Mean sentiment per theme with its bootstrap 95 % interval.",
+}
 
 
-def cell_text(value: Any) -> Any:
-    """A table cell as readable text: sequences "; "-joined, ``(term, weight)`` pairs as "term (weight)".
-
-    Scalars are returned unchanged (so numbers stay numbers in CSV files).
-    """
-    if isinstance(value, (list, tuple, set, frozenset)) or _is_array(value):
-        items = sorted(value, key=str) if isinstance(value, (set, frozenset)) else list(value)
-        return "; ".join(_inner(v) for v in items)
-    if isinstance(value, dict):
-        return "; ".join(f"{k}: {_inner(v)}" for k, v in value.items())
-    return value
-
-
-def _is_array(value: Any) -> bool:
-    return type(value).__name__ == "ndarray"
-
-
-def _inner(value: Any) -> str:
-    if isinstance(value, (list, tuple)) or _is_array(value):
-        seq = list(value)
-        if len(seq) == 2 and isinstance(seq[0], str) and isinstance(seq[1], (int, float)):
-            return f"{seq[0]} ({seq[1]:g})"
-        return ", ".join(_inner(v) for v in seq)
-    return str(value)
-
-
-def readable_table(df: pd.DataFrame) -> pd.DataFrame:
-    """A copy of ``df`` with every sequence-valued cell turned into readable text (``cell_text``)."""
-    out = df.copy()
-    for col in out.columns:
-        if out[col].dtype == object:
-            out[col] = out[col].map(cell_text)
-    out.attrs = {}
-    return out
-
-
-def _table(df: pd.DataFrame, float_format: str = "{:.3f}") -> str:
+def _table(df: pd.DataFrame, float_format: str = "{:.2f}") -> str:
     if df.empty:
         return "<p><em>(empty)</em></p>"
     return readable_table(df).to_html(
         index=False, escape=True, na_rep="", border=0, classes="data",
         float_format=lambda v: float_format.format(v),
     )
-
-
-def _pick(df: pd.DataFrame, columns: Sequence[str], prefix: str | None = None) -> pd.DataFrame:
-    cols = [c for c in columns if c in df.columns]
-    if prefix:
-        cols += [c for c in df.columns if str(c).startswith(prefix) and c not in cols]
-    return df[cols] if cols else pd.DataFrame()
-
-
-def _numbered(df: pd.DataFrame) -> pd.DataFrame:
-    """Theme ids as readers see them in the figures: T1, T2, …"""
-    if "theme" not in df:
-        return df
-    out = df.copy()
-    out["theme"] = [f"T{int(t) + 1}" for t in out["theme"]]
-    return out
 
 
 def _environment() -> Any:
@@ -154,7 +107,9 @@ def render_report(
     """
     from markupsafe import Markup
 
+    from helpers.report import tables
     from helpers.sentiment.score import NEUTRAL_BAND
+    from helpers.tension.arc import PEAK_RULE
     from helpers.tension.score import TENSE_THRESHOLD
 
     themes = getattr(result, "themes", pd.DataFrame())
@@ -168,28 +123,40 @@ def render_report(
     info.update(dict(meta or {}))
     drawn = []
     for name, figure in (figures or {}).items():
-        caption = str(name).replace("_", " ")
+        caption = CAPTIONS.get(str(name), str(name).replace("_", " ")).format(peak_rule=PEAK_RULE)
         if isinstance(figure, str):
             if not figure.lstrip().startswith("<svg"):
                 raise ValueError(f"figure {name!r}: a string figure must be an SVG document")
             drawn.append({"caption": caption, "svg": Markup(figure), "png": ""})  # noqa: S704 - escaped by report.svg
         else:
             drawn.append({"caption": caption, "svg": "", "png": base64.b64encode(figure).decode("ascii")})
-    ranked = (themes.sort_values(["tension_mean", "theme"], ascending=[False, True])
-              if "tension_mean" in themes else None)
+    has = {"tension": "tension_mean" in themes, "sentiment": "sentiment_mean" in themes}
     page = _environment().get_template("report.html.j2").render(
         csp=_CSP, style=Markup(_STYLE), title=title,
         info=[(str(k), str(v)) for k, v in info.items()],
         summary_paragraphs=[b.strip() for b in str(summary).split("\n\n") if b.strip()],
         figures=drawn,
-        themes_table=Markup(_table(_numbered(_pick(themes, THEME_COLUMNS)))),
-        tension_table=Markup(_table(_numbered(_pick(ranked, TENSION_COLUMNS)))) if ranked is not None else "",
-        sentiment_table=Markup(_table(_numbered(_pick(themes, SENTIMENT_COLUMNS)))),
+        themes_table=Markup(_table(tables.theme_overview(result))) if len(themes) else "",
+        tension_table=Markup(_table(tables.theme_tension(result))) if has["tension"] else "",
+        tense_table=Markup(_table(tables.most_tense(result))) if "tension" in sentences else "",
+        sentiment_table=Markup(_table(tables.theme_sentiment(result))) if has["sentiment"] else "",
         notes=[str(n) for n in (getattr(result, "notes", []) or [])],
-        sentence_table=Markup(_table(_pick(sentences, SENTENCE_COLUMNS))),
+        sentence_table=Markup(_table(_sentence_rows(result))),
         tense_threshold=TENSE_THRESHOLD, neutral_band=NEUTRAL_BAND,
     )
     return page
+
+
+def _sentence_rows(result: Any) -> pd.DataFrame:
+    """Every sentence, text first: S-number, theme, sentiment and tension (what the page's table shows)."""
+    from helpers.report.tables import sentences_view
+
+    view = sentences_view(result)
+    s = result.sentences
+    for col, header in (("sentiment", "Sentiment"), ("tension", "Tension")):
+        if col in s:
+            view[header] = s[col].astype(float).round(2).to_numpy()
+    return view
 
 
 def _fmt(value: Any) -> str:

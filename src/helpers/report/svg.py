@@ -82,7 +82,15 @@ class Canvas:
             attrs += f' fill="{fill}"'
         if rotate is not None:
             attrs += f' transform="rotate({_n(rotate)} {_n(x)} {_n(y)})"'
-        self.parts.append(f"<text {attrs}>{_esc(text)}</text>")
+        lines = str(text).split("\n")
+        if len(lines) == 1:
+            self.parts.append(f"<text {attrs}>{_esc(text)}</text>")
+            return
+        # several lines (wrapped names), centred on y: one tspan each, 1.15 em apart
+        step = 1.15 * size
+        spans = "".join(f'<tspan x="{_n(x)}" dy="{_n(-step * (len(lines) - 1) / 2 if k == 0 else step)}">'
+                        f"{_esc(line)}</tspan>" for k, line in enumerate(lines))
+        self.parts.append(f"<text {attrs}>{spans}</text>")
 
     def rect(self, x: float, y: float, w: float, h: float, fill: str, stroke: str | None = None,
              opacity: float | None = None, tip: str | None = None, rx: float = 0) -> None:
@@ -172,7 +180,7 @@ def _whisker(c: Canvas, scale: Callable[[float], float], ci: tuple[float, float]
 # ------------------------------------------------------------------ panels
 def _arc_panel(c: Canvas, sentences: pd.DataFrame, x0: float, y0: float, w: float, h: float) -> None:
     """Tension and sentiment over the article (0–100 %), smoothed, peaks labelled."""
-    from helpers.tension.arc import arc, arc_peaks
+    from helpers.tension.arc import arc, sentence_label, tension_peaks
 
     _title(c, x0, y0 - 14, "How tension rises and falls through the article")
     lo, hi = -1.05, 1.25
@@ -199,18 +207,18 @@ def _arc_panel(c: Canvas, sentences: pd.DataFrame, x0: float, y0: float, w: floa
     texts = sentences["text"].astype(str).to_numpy()
     tips = n <= 400  # a tooltip per dot for articles of normal length
     for i in range(n):
-        tip = f"S{int(ids[i])} · tension {tension[i]:.2f} · {texts[i][:160]}" if tips else None
+        tip = f"{sentence_label(ids[i])} · tension {tension[i]:.2f} · {texts[i][:160]}" if tips else None
         c.circle(sx(100.0 * (i + 0.5) / n), sy(tension[i]), 3, TENSION_RED, opacity=0.35, tip=tip)
     t_arc, s_arc = arc(tension), arc(sentiment)
     c.polyline([(sx(p), sy(v)) for p, v in zip(t_arc["position"], t_arc["smoothed"])], TENSION_RED, 2.6)
     c.polyline([(sx(p), sy(v)) for p, v in zip(s_arc["position"], s_arc["smoothed"])], SENTIMENT_BLUE, 2.0,
                dash="7 4")
     placed: list[tuple[float, float, float]] = []  # label boxes: (left, right, top)
-    peaks = arc_peaks(sentences, column="tension", n=3)
+    peaks = tension_peaks(sentences)  # the summary names the same sentences
     for sid in sorted(int(s) for s in peaks["sentence_id"]):
         row = int(np.flatnonzero(ids == sid)[0])
         words = texts[row].split()
-        label = f"S{sid}: " + " ".join(words[:6]) + (" …" if len(words) > 6 else "")
+        label = f"{sentence_label(sid)}: " + " ".join(words[:6]) + (" …" if len(words) > 6 else "")
         px, py = sx(100.0 * (row + 0.5) / n), sy(tension[row])
         bw = _text_width(label, 10.5) + 10
         bx = min(max(px - bw / 2, x0 + 2), x0 + w - bw - 2)
@@ -236,7 +244,7 @@ def _arc_panel(c: Canvas, sentences: pd.DataFrame, x0: float, y0: float, w: floa
 def _themes_panel(c: Canvas, themes: pd.DataFrame, y0: float) -> float:
     """Themes ranked by tension (bars, 95 % CI) and, on the same rows, their sentiment; returns the bottom y."""
     ranked = ranked_themes(themes)
-    names = theme_names(themes, width=30)
+    names, wrapped = theme_names(themes), theme_names(themes, wrap=40)
     row_h = 30.0
     label_w, x_t, w_t = 250.0, 320.0, 520.0
     x_s, w_s = 900.0, 270.0
@@ -259,7 +267,7 @@ def _themes_panel(c: Canvas, themes: pd.DataFrame, y0: float) -> float:
         y = y0 + 5 + row_h * (int(r) + 0.5)
         tid = int(row["theme"])
         color = theme_color(tid)
-        c.text(x_t - 8, y + 4, names[tid], size=12, anchor="end")
+        c.text(x_t - 8, y + 4, wrapped[tid], size=12, anchor="end")
         mean_t = float(row["tension_mean"])
         c.rect(st(0), y - 9, st(mean_t) - st(0), 18, fill=color,
                tip=f"{names[tid]}: mean tension {mean_t:.2f}")
@@ -293,7 +301,7 @@ def _heatmap(c: Canvas, values: np.ndarray, rows: list[str], cols: list[str], x0
                 continue
             x, y = x0 + cell_w * j, y0 + cell_h * i
             c.rect(x + 0.5, y + 0.5, cell_w - 1, cell_h - 1, fill=tension_color(v),
-                   tip=tips[i][j] if tips else f"{name} · {cols[j]}: {v:.2f}")
+                   tip=tips[i][j] if tips else f"{name.replace(chr(10), ' ')} · {cols[j]}: {v:.2f}")
             if notes and notes[i][j]:
                 c.text(x + cell_w / 2, y + cell_h / 2 + 4, notes[i][j], size=10, anchor="middle",
                        fill="white" if v > 0.6 else "#262626")
@@ -308,7 +316,7 @@ def _heatmap(c: Canvas, values: np.ndarray, rows: list[str], cols: list[str], x0
 
 def _position_panel(c: Canvas, sentences: pd.DataFrame, themes: pd.DataFrame, x0: float, y0: float) -> float:
     grid = theme_position_grid(sentences, themes)
-    names = theme_names(themes, width=30)
+    names = theme_names(themes, wrap=30)
     _title(c, x0 - 200, y0 - 14, "Where each theme is tense")
     cols = [f"{10 * i}–{10 * (i + 1)}%" for i in range(grid.shape[1])]
     cell_h = 24.0
@@ -359,7 +367,7 @@ def headline_svg(result: Any, title: str | None = None) -> str:
 def theme_strip_svg(result: Any) -> str:
     """Which theme each sentence belongs to, in reading order; grey lines at paragraph breaks."""
     sentences, themes = result.sentences, result.themes
-    names = theme_names(themes)
+    names = theme_names(themes, wrap=38)
     row_h, x0, w = 26.0, 300.0, 860.0
     y0 = 50.0
     h = row_h * max(len(names), 1)
@@ -375,7 +383,7 @@ def theme_strip_svg(result: Any) -> str:
     for pos, (sid, tid, text) in enumerate(zip(sentences["sentence_id"], sentences["theme"], sentences["text"])):
         c.rect(x0 + w * pos / n, y0 + row_h * order.get(int(tid), 0) + 3, w / n, row_h - 6,
                fill=theme_color(int(tid)), stroke="white" if n <= 200 else None,
-               tip=f"S{int(sid)}: {str(text)[:160]}" if n <= 400 else None)
+               tip=f"S{int(sid) + 1}: {str(text)[:160]}" if n <= 400 else None)
     c.rect(x0, y0, w, h, fill="none", stroke="#ccc")
     _x_axis(c, lambda v: x0 + w * v / n, y0, y0 + h, _ticks(0, n, _nice_step(n)), ".0f",
             "sentence (reading order; grey lines = paragraph breaks)", grid=False)
@@ -394,7 +402,7 @@ def sentiment_along_svg(result: Any) -> str:
     sentences, themes = result.sentences, result.themes
     names = theme_names(themes)
     x0, w, y0, h = 70.0, 1100.0, 50.0, 230.0
-    legend_rows = math.ceil(len(names) / 3)
+    legend_rows = math.ceil(len(names) / 2)
     c = Canvas(WIDTH, y0 + h + 60 + 20 * legend_rows + 10, "Sentiment sentence by sentence")
     _title(c, 14, 28, "Sentiment sentence by sentence (colour = theme)")
     n = max(len(sentences), 1)
@@ -414,12 +422,12 @@ def sentiment_along_svg(result: Any) -> str:
         v = float(s)
         top, bottom = sorted((sy(v), sy(0)))
         c.rect(x0 + bar * pos + bar * 0.075, top, bar * 0.85, bottom - top, fill=theme_color(int(tid)),
-               tip=f"S{int(sid)} · sentiment {v:+.2f} · {str(text)[:160]}" if n <= 400 else None)
+               tip=f"S{int(sid) + 1} · sentiment {v:+.2f} · {str(text)[:160]}" if n <= 400 else None)
     c.line(x0, sy(0), x0 + w, sy(0), stroke="#555", width=1)
-    _x_axis(c, lambda v: x0 + w * (v + 0.5) / n, y0, y0 + h, _ticks(0, n - 1, _nice_step(n)), ".0f",
-            "sentence (reading order)", grid=False)
+    _x_axis(c, lambda v: x0 + w * (v - 0.5) / n, y0, y0 + h, [1.0] + _ticks(1, n, _nice_step(n))[1:], ".0f",
+            "sentence S1, S2, … (reading order)", grid=False)
     for k, (tid, name) in enumerate(names.items()):
-        lx, ly = x0 + 370 * (k % 3), y0 + h + 58 + 20 * (k // 3)
+        lx, ly = x0 + 550 * (k % 2), y0 + h + 58 + 20 * (k // 2)
         c.rect(lx, ly - 10, 12, 12, fill=theme_color(tid))
         c.text(lx + 18, ly, name, size=11)
     return c.render()
@@ -428,7 +436,7 @@ def sentiment_along_svg(result: Any) -> str:
 def sentiment_by_theme_svg(result: Any) -> str:
     """Mean sentence sentiment per theme with its bootstrap 95 % confidence interval."""
     themes = result.themes
-    names = theme_names(themes)
+    names = theme_names(themes, wrap=42)
     t = themes.sort_values("sentiment_mean").reset_index(drop=True)
     row_h, x0, w, y0 = 32.0, 330.0, 760.0, 50.0
     h = row_h * len(t) + 10

@@ -1,4 +1,4 @@
-"""The tension arc: a rolling mean along the article, and its peaks."""
+"""The tension arc: a rolling mean along the article, and its peaks (the most tense sentences)."""
 
 from __future__ import annotations
 
@@ -86,50 +86,90 @@ def _short(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def arc_peaks(
+# --------------------------------------------------------------------------- peaks
+def sentence_label(sentence_id: int) -> str:
+    """A sentence as readers see it: ``"S1"`` for ``sentence_id`` 0.
+
+    Everything a reader sees numbers from 1 (sentences S1, S2, …; themes T1, T2, …), in the
+    figures, the summary, the notebooks, the report and the CSV files; ``sentence_id`` in
+    the pipeline's tables is the 0-based row position.
+    """
+    return f"S{int(sentence_id) + 1}"
+
+
+PEAK_GAP = 10.0
+"""Labelled peaks are at least this far apart (% of the article), so each label marks a
+different moment of the article and the labels do not pile up on neighbouring sentences."""
+
+N_PEAKS = 3
+"""How many peaks the headline figure labels and the summary names."""
+
+PEAK_RULE = (f"the {N_PEAKS} most tense sentences above the article's mean, "
+             f"at least {PEAK_GAP:.0f} % of the article apart")
+"""``tension_peaks``'s rule in words, for the captions of the figures that label the peaks."""
+
+
+def tension_peaks(
     sentences: pd.DataFrame,
     column: str = "tension",
-    n: int = 3,
+    n: int = N_PEAKS,
     *,
-    n_points: int = 101,
+    min_gap: float = PEAK_GAP,
     text_chars: int = 90,
 ) -> pd.DataFrame:
-    """The ``n`` highest peaks of the smoothed arc of ``column``, labelled by a sentence.
+    """The article's tension peaks: its most tense sentences, spread over the article.
 
-    A peak is a local maximum of ``arc(...)["smoothed"]`` (the ends count when the
-    arc falls away from them); peaks closer than the smoothing width (10 % of the
-    article) to a higher one are dropped.  Each is labelled with the sentence with
-    the highest ``column`` value within half the rolling window of the peak's
-    position.  Columns: ``rank`` (1 = highest), ``position`` (%), ``smoothed``,
-    ``sentence_id``, ``value`` (the sentence's own score), ``text`` (shortened).
+    The one definition of "peak" that the headline figure (matplotlib and SVG), the
+    summary paragraph and the report all use.  Rule: sentences in order of their own
+    ``column`` value (highest first, ties by position); a sentence is taken when it lies
+    above the article's mean and at least ``min_gap`` % of the article away from every
+    sentence taken before; at most ``n``.  The first peak is therefore always the most
+    tense sentence; an article whose sentences all score the same has none.
+
+    Parameters
+    ----------
+    sentences : DataFrame
+        One row per sentence in reading order, with ``sentence_id``, ``column`` and
+        (optionally) ``text``.
+    column : str
+        The per-sentence score, in [0, 1] for tension.
+    n : int
+        The most peaks returned (>= 0).
+    min_gap : float
+        Minimum distance between two peaks, in % of the article (0..100).
+    text_chars : int
+        ``text`` is shortened to this many characters (with "…").
+
+    Returns
+    -------
+    DataFrame
+        Ranked, highest first: ``rank`` (1..), ``sentence_id`` (0-based), ``label``
+        (``"S<id + 1>"``, ``sentence_label``), ``position`` (the sentence's middle,
+        ``100 * (row + 0.5) / n_sentences``, 0..100 %), ``value``, ``text``.
+
+    Raises
+    ------
+    InputError
+        When ``column`` is missing.
     """
     if column not in sentences:
-        raise InputError(f"arc_peaks needs a column {column!r}")
-    cols = ["rank", "position", "smoothed", "sentence_id", "value", "text"]
-    if len(sentences) == 0:
+        raise InputError(f"tension_peaks needs a column {column!r}")
+    cols = ["rank", "sentence_id", "label", "position", "value", "text"]
+    m = len(sentences)
+    if m == 0 or n <= 0:
         return pd.DataFrame(columns=cols)
     vals = sentences[column].astype(float).fillna(0.0).to_numpy()
-    a = arc(vals, n_points=n_points)
-    y = a["smoothed"].to_numpy()
-    padded = np.concatenate([[-np.inf], y, [-np.inf]])
-    cand = [i for i in range(len(y)) if padded[i + 1] > padded[i] and padded[i + 1] >= padded[i + 2]]
-    cand.sort(key=lambda i: (-y[i], i))
-    min_gap = 10.0  # % of the article
+    position = 100.0 * (np.arange(m) + 0.5) / m
+    mean = float(vals.mean())
     chosen: list[int] = []
-    for i in cand:
-        if all(abs(a["position"].iat[i] - a["position"].iat[j]) >= min_gap for j in chosen):
-            chosen.append(i)
-        if len(chosen) == n:
+    for i in sorted(range(m), key=lambda i: (-vals[i], i)):
+        if vals[i] <= mean + 1e-12 or len(chosen) == n:
             break
-    m = len(vals)
-    half = max(1, _window(m, 0.1) // 2)
-    rows = []
-    for rank, i in enumerate(chosen, start=1):
-        pos = float(a["position"].iat[i])
-        centre = int(round(pos / 100.0 * (m - 1))) if m > 1 else 0
-        lo, hi = max(0, centre - half), min(m, centre + half + 1)
-        j = lo + int(np.argmax(vals[lo:hi]))
-        rows.append({"rank": rank, "position": pos, "smoothed": float(y[i]),
-                     "sentence_id": int(sentences["sentence_id"].iat[j]), "value": float(vals[j]),
-                     "text": _short(sentences["text"].iat[j], text_chars) if "text" in sentences else ""})
+        if all(abs(position[i] - position[j]) >= min_gap for j in chosen):
+            chosen.append(i)
+    ids = sentences["sentence_id"].to_numpy() if "sentence_id" in sentences else np.arange(m)
+    rows = [{"rank": rank, "sentence_id": int(ids[i]), "label": sentence_label(int(ids[i])),
+             "position": float(position[i]), "value": float(vals[i]),
+             "text": _short(sentences["text"].iat[i], text_chars) if "text" in sentences else ""}
+            for rank, i in enumerate(chosen, start=1)]
     return pd.DataFrame(rows, columns=cols)
