@@ -9,6 +9,7 @@ K ?= auto
 SEED ?= 0
 CORPUS_N ?= 1000
 CORPUS_MEMORY_N ?= 2000
+CORPUS_ROUNDS ?= 2
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
@@ -45,7 +46,7 @@ nbval: $(STAMP) ## Execute the notebooks with nbval only
 	$(PY) -m pytest -q --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider notebooks
 
 bench: $(STAMP) ## Measure speed and memory against plain baselines (numbers, not assertions; CORPUS_N=1000)
-	CORPUS_N=$(CORPUS_N) CORPUS_MEMORY_N=$(CORPUS_MEMORY_N) $(PY) -m benchmarks
+	CORPUS_N=$(CORPUS_N) CORPUS_MEMORY_N=$(CORPUS_MEMORY_N) CORPUS_ROUNDS=$(CORPUS_ROUNDS) $(PY) -m benchmarks
 
 eval: $(STAMP) ## Compare themes, sentiment, tension and actors with the human annotations in ../shared/data/dev
 	$(PY) -m evaluation

@@ -19,7 +19,6 @@ The machine may be shared: compare the ratios of one run, not absolute numbers.
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import subprocess
 import sys
@@ -33,37 +32,59 @@ import pandas as pd
 from benchmarks.corpus_data import write_folder, write_table
 
 
-def _command(args: list[str]) -> float:
+def _fresh_cache(folder: Path) -> Path:
+    """A cache folder with the decoded lemma dictionaries and the language model of the
+    user's cache (linked) but no embedding cache: each command encodes every sentence
+    itself, as on a new corpus (with a shared cache the second command would read the
+    first one's vectors)."""
+    from helpers.cache import cache_dir
+
+    folder.mkdir(parents=True)
+    source = cache_dir()
+    for entry in sorted(source.iterdir()) if source and source.is_dir() else []:
+        if not entry.name.startswith("embeddings-"):
+            (folder / entry.name).symlink_to(entry)
+    return folder
+
+
+def _command(args: list[str], cache: Path) -> float:
     t0 = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "helpers.cli.main", *args, "--no-progress"],
-                          capture_output=True, text=True, env={**os.environ, "MPLBACKEND": "Agg"})
+    done = subprocess.run([sys.executable, "-m", "helpers.cli.main", *args, "--no-progress"], capture_output=True,
+                          text=True, env={**os.environ, "MPLBACKEND": "Agg", "TP_CACHE_DIR": str(cache)})
     seconds = time.perf_counter() - t0
     if done.returncode not in (0, 1):
         raise RuntimeError(done.stderr[-2000:])
     return seconds
 
 
-def bench_throughput(n: int = 1000) -> pd.DataFrame:
-    """Batch ``--jobs 2`` and corpus ``--workers 2`` on the same ``n`` articles."""
+def bench_throughput(n: int = 1000, rounds: int = 1) -> pd.DataFrame:
+    """Batch ``--jobs 2`` and corpus ``--workers 2`` on the same ``n`` articles, alternated
+    ``rounds`` times (batch, corpus, batch, corpus, ...), each with an empty embedding cache.
+    ``rate x batch`` is the corpus rate over the batch rate of the same round."""
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="tension-corpus-bench-") as tmp:
         src = Path(tmp) / "articles"
         write_folder(src, n, new_words=True)
-        seconds = _command(["analyze", str(src), "--out", str(Path(tmp) / "batch"), "--jobs", "2"])
-        summary = pd.read_csv(Path(tmp) / "batch" / "summary.csv")
-        rows.append({"run": "analyze --jobs 2", "articles": n, "seconds": seconds,
-                     "sentences": int(summary["sentences"].sum()), "errors": int((summary["status"] != "ok").sum()),
-                     "overhead s/article": float("nan")})
-        out = Path(tmp) / "corpus"
-        seconds = _command(["corpus", str(src), "--out", str(out), "--workers", "2"])
-        arts = pd.read_parquet(out / "articles.parquet")
-        rows.append({"run": "corpus --workers 2", "articles": n, "seconds": seconds,
-                     "sentences": int(arts["sentences"].sum()), "errors": int((arts["status"] != "ok").sum()),
-                     "overhead s/article": (seconds * 2 - float(arts["seconds"].sum())) / n})
+        for r in range(1, rounds + 1):
+            load = os.getloadavg()[0]
+            out = Path(tmp) / f"batch{r}"
+            seconds = _command(["analyze", str(src), "--out", str(out), "--jobs", "2"], _fresh_cache(Path(tmp) / f"cb{r}"))
+            summary = pd.read_csv(out / "summary.csv")
+            rows.append({"round": r, "run": "analyze --jobs 2", "articles": n, "seconds": seconds,
+                         "sentences": int(summary["sentences"].sum()), "errors": int((summary["status"] != "ok").sum()),
+                         "overhead s/article": float("nan"), "load": load})
+            load = os.getloadavg()[0]
+            out = Path(tmp) / f"corpus{r}"
+            seconds = _command(["corpus", str(src), "--out", str(out), "--workers", "2"], _fresh_cache(Path(tmp) / f"cc{r}"))
+            arts = pd.read_parquet(out / "articles.parquet")
+            rows.append({"round": r, "run": "corpus --workers 2", "articles": n, "seconds": seconds,
+                         "sentences": int(arts["sentences"].sum()), "errors": int((arts["status"] != "ok").sum()),
+                         "overhead s/article": (seconds * 2 - float(arts["seconds"].sum())) / n, "load": load})
     df = pd.DataFrame(rows)
     df["articles/s"] = df["articles"] / df["seconds"]
     df["sentences/s"] = df["sentences"] / df["seconds"]
-    df["rate x batch"] = df["articles/s"] / df["articles/s"].iloc[0]
+    batch_rate = df[df["run"].str.startswith("analyze")].set_index("round")["articles/s"]
+    df["rate x batch"] = df["articles/s"] / df["round"].map(batch_rate)
     return df
 
 
@@ -75,17 +96,15 @@ def _rss_mb() -> float:
 
 def bench_memory(first: int = 100, last: int = 2000) -> pd.DataFrame:
     """Resident MB of each worker of one 2-worker LocalCluster after ``first`` and ``last`` articles."""
-    import dask
-    from dask.distributed import Client, LocalCluster
+    from dask.distributed import Client
 
-    from helpers.cli.corpus import WORKER_CONFIG, run_corpus
-
-    dask.config.set(WORKER_CONFIG)  # as the corpus command's own cluster
+    from helpers.cli.corpus import run_corpus
+    from helpers.cli.corpus_cluster import local_cluster
     rows = []
     with tempfile.TemporaryDirectory(prefix="tension-corpus-mem-") as tmp:
         table = write_table(Path(tmp) / "corpus.parquet", last, new_words=True)
         head = write_table(Path(tmp) / "head.parquet", first, new_words=True)  # the same first rows
-        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=logging.ERROR)
+        cluster = local_cluster(2)  # as the corpus command's own cluster
         client = Client(cluster)
         try:
             for n, src in ((first, head), (last, table)):
@@ -106,12 +125,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.corpus", description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=int(os.environ.get("CORPUS_N", "1000")))
     parser.add_argument("--memory-n", type=int, default=int(os.environ.get("CORPUS_MEMORY_N", "2000")))
+    parser.add_argument("--rounds", type=int, default=int(os.environ.get("CORPUS_ROUNDS", "1")),
+                        help="alternate batch and corpus this many times (the machine may be shared)")
+    parser.add_argument("--no-memory", action="store_true", help="only the throughput table")
     args = parser.parse_args(argv)
     with pd.option_context("display.width", 200, "display.max_columns", 20, "display.float_format", "{:,.3f}".format):
         print(f"== corpus vs batch: {args.n} articles, 2 processes (load average {os.getloadavg()[0]:.1f}) ==")
-        print(bench_throughput(args.n).to_string(index=False))
-        print(f"\n== memory per worker: after 100 and after {args.memory_n} articles ==")
-        print(bench_memory(100, args.memory_n).to_string(index=False))
+        df = bench_throughput(args.n, args.rounds)
+        print(df.to_string(index=False))
+        ratios = df.loc[df["run"].str.startswith("corpus"), "rate x batch"]
+        print(f"corpus / batch rate: median {ratios.median():.3f} of {len(ratios)} round(s) "
+              f"(load average now {os.getloadavg()[0]:.1f})")
+        if not args.no_memory:
+            print(f"\n== memory per worker: after 100 and after {args.memory_n} articles ==")
+            print(bench_memory(100, args.memory_n).to_string(index=False))
     return 0
 
 

@@ -21,6 +21,7 @@ pytest.importorskip("dask.distributed")
 pytest.importorskip("pyarrow")
 
 from benchmarks.corpus_data import article_rows, write_folder, write_table  # noqa: E402
+from dask.distributed import WorkerPlugin  # noqa: E402
 from helpers.cli.corpus import ArticleTimeout, _call_with_timeout, analyse_item, run_corpus  # noqa: E402
 from helpers.cli.corpus_inputs import Item, stream_items  # noqa: E402
 from helpers.cli.corpus_store import clean, dedupe, finished, write_partition  # noqa: E402
@@ -105,16 +106,23 @@ def test_partitions_are_atomic_resumable_and_deduplicated(tmp_path: Path) -> Non
     assert not leftovers
 
 
+def test_tasks_get_fewer_articles_near_the_end_of_a_known_input() -> None:
+    from helpers.cli.corpus import _chunk_size
+
+    assert [_chunk_size(1000, done, 2, 4) for done in (0, 960, 980, 990, 999)] == [4, 4, 2, 1, 1]
+    assert _chunk_size(None, 10**6, 2, 4) == 4  # a table's size is not known in advance
+    with pytest.raises(InputError, match="chunk"):
+        run_corpus([ROOT / "data" / "samples"], "/nonexistent-never-created", chunk=0)
+
+
 # ------------------------------------------------------------------ slow: a real LocalCluster
 @pytest.fixture(scope="module")
 def client():  # type: ignore[no-untyped-def]
-    import dask
-    from dask.distributed import Client, LocalCluster
+    from dask.distributed import Client
 
-    from helpers.cli.corpus import WORKER_CONFIG
+    from helpers.cli.corpus_cluster import local_cluster
 
-    dask.config.set(WORKER_CONFIG)
-    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0")
+    cluster = local_cluster(2)  # the corpus command's own cluster: warm workers forked on Linux
     c = Client(cluster)
     yield c
     c.close()
@@ -181,6 +189,45 @@ def test_a_killed_worker_is_replaced_and_no_article_is_lost(client, articles: Pa
     assert arts["article_id"].is_unique and len(arts) == 20
     assert (arts["status"] == "ok").all(), arts.loc[arts["status"] != "ok", "error"].tolist()
     client.wait_for_workers(2, timeout=300)  # the nanny started a new one (slow on a loaded machine)
+
+
+class _DieOnArticle(WorkerPlugin):
+    """A worker plugin that kills its own worker process (SIGKILL) whenever a task with
+    ``needle`` in its key starts: an article that crashes its worker every time, as one
+    that crashes the interpreter or runs out of memory would."""
+
+    name = "die-on-article"
+
+    def __init__(self, needle: str) -> None:
+        self.needle = needle
+
+    def transition(self, key, start, finish, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        if finish == "executing" and self.needle in str(key):
+            os.kill(os.getpid(), signal.SIGKILL)
+
+
+@pytest.mark.slow
+def test_an_article_whose_worker_always_dies_gets_an_error_row(client, articles: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import cloudpickle
+
+    bad = sorted(p.name for p in articles.glob("*.txt"))[3]
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])  # the workers cannot import this test module
+    client.register_plugin(_DieOnArticle(bad))
+    try:  # two tasks of two articles in flight: the bad one's task-mate dies with it 4 times
+        counts = run_corpus([articles], tmp_path / "out", client=client, progress=False, window=2, chunk=2)
+    finally:
+        client.unregister_worker_plugin(_DieOnArticle.name)
+        cloudpickle.unregister_pickle_by_value(sys.modules[__name__])
+    # after Dask's allowed failures (3) the task fails with KilledWorker: an error row for
+    # the bad article, not a hung run or a lost article; its task-mate is analysed again
+    # on its own and is fine
+    assert counts == {"ok": 19, "error": 1, "skipped": 0, "duplicate": 0}
+    arts = _read(tmp_path / "out", "articles").set_index("article_id")
+    assert arts.index.is_unique and len(arts) == 20
+    row = arts.loc[[i for i in arts.index if i.endswith(bad)][0]]
+    assert row["status"] == "error" and "worker died while analysing it" in row["error"]
+    assert (arts.drop(row.name)["status"] == "ok").all(), arts.loc[arts["status"] != "ok", "error"].tolist()
+    client.wait_for_workers(2, timeout=300)
 
 
 @pytest.mark.slow

@@ -6,7 +6,7 @@ run connects to a running ``dask scheduler`` whose workers may be on other machi
 (they need this package installed; they get the article's text, not its path).
 
 Memory stays bounded in this process: the inputs are read as a stream
-(``corpus_inputs.stream_items``), at most ``window`` articles are in flight
+(``corpus_inputs.stream_items``), at most ``window`` tasks of ``chunk`` articles are in flight
 (``as_completed``, topped up as results come back), and results are written every
 ``partition_size`` articles (or ``flush_seconds``) as one partition of each table
 (``corpus_store``). On the workers every cache is bounded (``tests/test_caches.py``).
@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import ctypes
 import itertools
-import logging
 import sys
 import threading
 import time
@@ -33,6 +32,7 @@ import pandas as pd
 
 import helpers
 from helpers.cli.batch import _one_line
+from helpers.cli.corpus_cluster import local_cluster
 from helpers.cli.corpus_inputs import Item, parse_bound, stream_items
 from helpers.cli.corpus_store import (
     clean,
@@ -160,30 +160,12 @@ class _Partition:
         return n
 
 
-WORKER_CONFIG: dict[str, Any] = {
-    # Dask samples every worker thread's stack each 10 ms for its dashboard profile and
-    # keeps an hour of those samples: with the pipeline's deep, varied call stacks that
-    # history grew a worker by ~220 MB over 1,000 articles (measured), and the sampling
-    # costs analysis time. Its nanny also makes glibc hand freed memory back at 64 KiB
-    # (MALLOC_TRIM_THRESHOLD_), which costs time too; 15-25 % per article for both on 2
-    # cores. Memory stays flat without the aggressive trim: every cache is bounded.
-    "distributed.worker.profile.enabled": False,
-    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": 4 * 1024 * 1024,
-}
-"""Dask settings for the local cluster's workers (set for this process before they start,
-so workers restarted after a crash get them too). Workers started with ``dask worker``
-read them from their own Dask configuration (``docs/corpus.md``)."""
-
-
 def _client(scheduler: str | None, workers: int) -> tuple[Any, Any]:
-    import dask
-    from dask.distributed import Client, LocalCluster
+    from dask.distributed import Client
 
     if scheduler:
         return Client(scheduler), None
-    dask.config.set(WORKER_CONFIG)
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                           dashboard_address=":0", silence_logs=logging.ERROR)
+    cluster = local_cluster(workers)
     return Client(cluster), cluster
 
 
@@ -206,6 +188,7 @@ def run_corpus(
     force: bool = False,
     timeout: float | None = 300.0,
     window: int | None = None,
+    chunk: int = 4,
     partition_size: int = 100,
     flush_seconds: float = 30.0,
     progress: bool = True,
@@ -217,7 +200,8 @@ def run_corpus(
     (already in ``out`` with the same text hash and parameters), ``duplicate`` (an id
     seen twice in the inputs: the first is used). ``client``: an existing
     ``dask.distributed.Client`` to use (then ``workers``/``scheduler`` are ignored).
-    Raises ``InputError`` for bad arguments before anything is analysed.
+    ``window`` tasks (default ``2 × workers + 2``) of up to ``chunk`` articles each are in
+    flight at a time. Raises ``InputError`` for bad arguments before anything is analysed.
     """
     from helpers.pipeline import check_k
     from helpers.text.language import check_lang
@@ -230,6 +214,8 @@ def run_corpus(
         raise InputError(f"--workers must be a positive whole number, not {workers!r}.")
     if isinstance(partition_size, bool) or not isinstance(partition_size, int) or partition_size < 1:
         raise InputError(f"--partition-size must be a positive whole number, not {partition_size!r}.")
+    if isinstance(chunk, bool) or not isinstance(chunk, int) or chunk < 1:
+        raise InputError(f"chunk must be a positive whole number, not {chunk!r}.")
     if timeout is not None and not timeout > 0:
         raise InputError(f"--timeout must be a positive number of seconds, not {timeout!r}.")
     lo, hi = parse_bound(since, "--since"), parse_bound(until, "--until", end=True)
@@ -258,7 +244,8 @@ def run_corpus(
                 print(f"tension-profile corpus: scheduler {client.scheduler.address}, {n_workers} worker(s); "
                       f"dashboard {link}", file=sys.stderr)
             _stream(client, itertools.chain([first], todo), total, out, params, lang, k, seed, timeout,
-                    window or 2 * n_workers + 2, partition_size, flush_seconds, progress, counts)
+                    window or 2 * n_workers + 2, partition_size, flush_seconds, progress, counts, n_workers,
+                    chunk)
         finally:
             if own:
                 client.close()
@@ -285,10 +272,35 @@ def _todo(items: Iterator[Item], done: dict[str, Any], params: str, force: bool,
         yield item
 
 
+def analyse_items(items: list[Item], lang: str, k: int | str, seed: int, params: str,
+                  timeout: float | None) -> list[dict[str, Any]]:
+    """``analyse_item`` for several articles in one task: the scheduler's bookkeeping and
+    the transfer of results back to the client are paid once per task, not per article."""
+    return [analyse_item(item, lang, k, seed, params, timeout) for item in items]
+
+
+CHUNK = 4
+"""Articles per task at most (fewer near the end of an input of known size, so that the
+workers finish together)."""
+
+
+def _chunk_size(total: int | None, consumed: int, n_workers: int, chunk: int) -> int:
+    """Articles for the next task: ``chunk``, or fewer when the rest of a known input would
+    otherwise be split into fewer than about four tasks per worker."""
+    if total is None:
+        return chunk
+    return max(1, min(chunk, (total - consumed) // (4 * n_workers)))
+
+
 def _stream(client: Any, source: Iterator[Item], total: int | None, out: Path,
             params: str, lang: str, k: int | str, seed: int, timeout: float | None,
             window: int, partition_size: int, flush_seconds: float, progress: bool,
-            counts: dict[str, int]) -> None:
+            counts: dict[str, int], n_workers: int = 2, chunk: int = CHUNK) -> None:
+    """Keep ``window`` tasks of up to ``chunk`` articles in flight and write their results.
+
+    A task whose worker died repeatedly (``KilledWorker``) is split: its articles are
+    submitted again one per task, so only the article that kills its worker gets an
+    error row."""
     from dask.distributed import as_completed
     from tqdm import (
         tqdm,  # the terminal bar (tqdm.auto warns in a notebook without ipywidgets)
@@ -297,24 +309,31 @@ def _stream(client: Any, source: Iterator[Item], total: int | None, out: Path,
     bar = tqdm(total=total, file=sys.stderr, unit="article", desc="tension-profile corpus",
                disable=not progress, dynamic_ncols=True)
     part = _Partition(out, new_run_id())
-    pending: dict[Any, Item] = {}
+    pending: dict[Any, list[Item]] = {}
     queue = as_completed()
     shown = [0]
+    submitted = [0]
 
     def show_skips() -> None:  # articles skipped while reading the inputs count as progress too
         skipped = counts["skipped"] + counts["duplicate"]
         bar.update(skipped - shown[0])
         shown[0] = skipped
 
+    def send(batch: list[Item]) -> None:
+        ids = ",".join(f"{item.article_id}-{item.text_hash}" for item in batch)
+        fut = client.submit(analyse_items, batch, lang, k, seed, params, timeout,
+                            key=f"articles-{params}-{ids}", pure=False)
+        pending[fut] = batch
+        queue.add(fut)
+
     def submit(n: int) -> None:
         for _ in range(n):
-            item = next(source, None)
-            if item is None:
+            size = _chunk_size(total, submitted[0] + counts["skipped"] + counts["duplicate"], n_workers, chunk)
+            batch = list(itertools.islice(source, size))
+            if not batch:
                 break
-            fut = client.submit(analyse_item, item, lang, k, seed, params, timeout,
-                                key=f"article-{params}-{item.article_id}-{item.text_hash}", pure=False)
-            pending[fut] = item
-            queue.add(fut)
+            submitted[0] += len(batch)
+            send(batch)
         show_skips()
 
     def record(result: dict[str, Any]) -> None:
@@ -328,15 +347,21 @@ def _stream(client: Any, source: Iterator[Item], total: int | None, out: Path,
     try:
         submit(window)
         for fut in queue:
-            item = pending.pop(fut)
+            batch = pending.pop(fut)
             try:
-                result = fut.result()
+                results = fut.result()
             except Exception as exc:  # noqa: BLE001 - KilledWorker after repeated worker deaths, and the like
                 name = type(exc).__name__
+                if name == "KilledWorker" and len(batch) > 1:
+                    fut.release()
+                    for item in batch:  # find the one that kills its worker
+                        send([item])
+                    continue
                 why = "its worker died while analysing it (repeatedly)" if name == "KilledWorker" else f"{name}: {exc}"
-                result = _error_result(item, params, f"internal error: {why}")
+                results = [_error_result(item, params, f"internal error: {why}") for item in batch]
             fut.release()
-            record(result)
+            for result in results:
+                record(result)
             submit(window - len(pending))
     finally:
         part.flush()  # what finished before an interruption is kept
