@@ -106,6 +106,20 @@ def test_partitions_are_atomic_resumable_and_deduplicated(tmp_path: Path) -> Non
     assert not leftovers
 
 
+def test_the_resume_key_names_the_shipped_models() -> None:
+    """An article analysed with other weights (a retrained head or tagger) is not 'done'."""
+    import hashlib
+
+    from helpers.cli.corpus import model_fingerprint, params_key
+
+    data = Path(__file__).resolve().parents[1] / "src" / "helpers" / "data"
+    digest = hashlib.sha256()
+    for f in sorted(p for p in data.iterdir() if p.is_file()):
+        digest.update(f.name.encode() + b"\0" + f.read_bytes())
+    assert model_fingerprint() == digest.hexdigest()[:12]
+    assert params_key("de", "auto", 0).endswith(f";models={digest.hexdigest()[:12]}")
+
+
 def test_tasks_get_fewer_articles_near_the_end_of_a_known_input() -> None:
     from helpers.cli.corpus import _chunk_size
 

@@ -69,3 +69,15 @@ def test_batch_command_with_stderr_not_a_terminal(tmp_path: Path, capsys: pytest
     err = capsys.readouterr().err
     assert "\r" not in err
     assert "tension-profile: 2/2 articles (100 %)" in err
+
+
+def test_a_stream_of_unknown_length_gets_lines_without_a_total() -> None:
+    import io
+
+    from helpers.cli.progress import LineProgress
+
+    out = io.StringIO()
+    bar = LineProgress(None, "corpus", stream=out, interval=0.0)
+    bar.update(3)
+    bar.close()
+    assert out.getvalue().startswith("corpus: 3 articles, ") and "/" not in out.getvalue()

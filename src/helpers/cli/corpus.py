@@ -20,11 +20,14 @@ worker that dies is replaced by its nanny and its article is retried on another 
 from __future__ import annotations
 
 import ctypes
+import hashlib
 import itertools
 import sys
 import threading
 import time
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -57,8 +60,21 @@ class ArticleTimeout(BaseException):
 
 
 def params_key(lang: str, k: int | str, seed: int) -> str:
-    """What must match for an article in the output to count as done."""
-    return f"lang={lang};k={k};seed={seed};version={helpers.__version__}"
+    """What must match for an article in the output to count as done: the parameters, the
+    package version and the shipped models (retrained heads or tagger redo every article)."""
+    return f"lang={lang};k={k};seed={seed};version={helpers.__version__};models={model_fingerprint()}"
+
+
+@lru_cache(maxsize=1)
+def model_fingerprint() -> str:
+    """The first 12 hex digits of a sha256 over the shipped data files (``helpers/data``:
+    the trained heads, the tagger, the lexicons), by name and content."""
+    digest = hashlib.sha256()
+    data = resources.files("helpers").joinpath("data")
+    for entry in sorted(data.iterdir(), key=lambda e: e.name):
+        if entry.is_file():
+            digest.update(entry.name.encode() + b"\0" + entry.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def _call_with_timeout(fn: Any, limit: float | None) -> Any:
@@ -302,12 +318,10 @@ def _stream(client: Any, source: Iterator[Item], total: int | None, out: Path,
     submitted again one per task, so only the article that kills its worker gets an
     error row."""
     from dask.distributed import as_completed
-    from tqdm import (
-        tqdm,  # the terminal bar (tqdm.auto warns in a notebook without ipywidgets)
-    )
+    from helpers.cli.progress import progress as make_progress
 
-    bar = tqdm(total=total, file=sys.stderr, unit="article", desc="tension-profile corpus",
-               disable=not progress, dynamic_ncols=True)
+    # a bar in a terminal, an occasional whole line in a log or CI (helpers.cli.progress)
+    bar = make_progress(total, "tension-profile corpus", enabled=progress)
     part = _Partition(out, new_run_id())
     pending: dict[Any, list[Item]] = {}
     queue = as_completed()

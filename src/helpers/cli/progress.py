@@ -28,8 +28,8 @@ class LineProgress:
 
     Parameters
     ----------
-    total : int
-        Number of items (>= 0).
+    total : int or None
+        Number of items (>= 0); ``None`` when unknown (a streamed table).
     desc : str
         Prefix of each line.
     stream : text stream
@@ -40,9 +40,10 @@ class LineProgress:
         Seconds at least between two lines (the line for the last item is always written).
     """
 
-    def __init__(self, total: int, desc: str, stream: TextIO | None = None, unit: str = "article",
+    def __init__(self, total: int | None, desc: str, stream: TextIO | None = None, unit: str = "article",
                  interval: float = 10.0) -> None:
-        self.total, self.desc, self.unit, self.interval = int(total), desc, unit, float(interval)
+        self.total = None if total is None else int(total)
+        self.desc, self.unit, self.interval = desc, unit, float(interval)
         self.stream = stream if stream is not None else sys.stderr
         self.n = 0
         self._start = time.monotonic()
@@ -53,13 +54,14 @@ class LineProgress:
         """Count ``n`` more items done; write a line when ``interval`` has passed or all are done."""
         self.n += n
         now = time.monotonic()
-        if self.n >= self.total or now - self._last >= self.interval:
+        if (self.total is not None and self.n >= self.total) or now - self._last >= self.interval:
             self._write(now)
 
     def _write(self, now: float) -> None:
         self._last, self._shown = now, self.n
         share = f" ({100 * self.n / self.total:.0f} %)" if self.total else ""
-        self.stream.write(f"{self.desc}: {self.n}/{self.total} {self.unit}s{share}, {now - self._start:.0f} s\n")
+        of = "" if self.total is None else f"/{self.total}"
+        self.stream.write(f"{self.desc}: {self.n}{of} {self.unit}s{share}, {now - self._start:.0f} s\n")
         self.stream.flush()
 
     def close(self) -> None:
@@ -82,7 +84,7 @@ class _Silent:
         pass
 
 
-def progress(total: int, desc: str, enabled: bool = True, stream: TextIO | None = None,
+def progress(total: int | None, desc: str, enabled: bool = True, stream: TextIO | None = None,
              unit: str = "article", interval: float = 10.0) -> Any:
     """A progress reporter for ``total`` items: nothing when not ``enabled``; a tqdm bar when
     ``stream`` (default ``sys.stderr``) is a terminal; otherwise a ``LineProgress``."""
