@@ -20,6 +20,22 @@ TENSE = 0.5
 """A sentence counts as tense from this tension on (as ``share_tense`` of the themes)."""
 
 
+#: Column names of the corpus views as a reader sees them (``readable``).
+HEADERS = {"tension_mean": "Mean tension", "mean_tension": "Mean tension", "share_tense": "Share tense",
+           "sentiment_mean": "Mean sentiment", "n_sentences": "Sentences", "dominant_actors": "Main actors",
+           "actor_a": "Actor", "actor_b": "and actor", "weight": "Weight", "label": "Theme",
+           "most_tense_theme": "Most tense theme", "tense_sentences": "Tense sentences",
+           "most_tense_sentence": "Most tense sentence", "its_tension": "Its tension"}
+
+
+def readable(table: pd.DataFrame) -> pd.DataFrame:
+    """A corpus view with a reader's column headers ("Mean tension", not ``tension_mean``;
+    others capitalised) and a fresh 0 … n−1 index; values unchanged. Show it without the
+    index (``helpers.report.tables.show``)."""
+    out = table.reset_index(drop=True)
+    return out.rename(columns={c: HEADERS.get(c, c[:1].upper() + c[1:].replace("_", " ")) for c in out.columns})
+
+
 def load_corpus(folder: str | Path) -> dict[str, pd.DataFrame]:
     """The four tables of a corpus folder (``articles``, ``sentences``, ``themes``,
     ``actor_pairs``), rows in a fixed order (by article id, then position)."""
