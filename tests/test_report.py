@@ -98,3 +98,12 @@ def test_notebooks_are_found_from_any_working_folder(tmp_path: Path, monkeypatch
 
     with pytest.raises(InputError, match="no notebooks found"):
         run_notebooks(article, tmp_path / "out")
+
+
+def test_lab_starts_jupyterlab_at_the_root_without_news_or_update_checks() -> None:
+    from helpers.cli.main import lab_command
+
+    cmd = lab_command("jupyter", Path("/project"), Path("reports/a/notebooks/04_tension_profile.ipynb"))
+    assert cmd[:3] == ["jupyter", "lab", "--ServerApp.root_dir=/project"]
+    assert "--LabApp.news_url=" in cmd and cmd[-1] == "reports/a/notebooks/04_tension_profile.ipynb"
+    assert any(c.endswith("NeverCheckForUpdate") for c in cmd)

@@ -183,7 +183,19 @@ def _lab(args: argparse.Namespace) -> int:
     if jupyter is None:
         print("tension-profile: error: JupyterLab is not installed (pip install -e '.[notebooks]')", file=sys.stderr)
         return 2
-    return subprocess.call([jupyter, "lab", f"--ServerApp.root_dir={root}", str(shown)])
+    return subprocess.call(lab_command(jupyter, root, shown))
+
+
+#: JupyterLab contacts no one on its own: no news feed from jupyter.org, no update check
+#: (an analyst's notebook on a sensitive story stays offline, like the report).
+LAB_OFFLINE = ("--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate")
+
+
+def lab_command(jupyter: str, root: Path, notebook: Path) -> list[str]:
+    """The ``jupyter lab`` command line of ``tension-profile lab``: started at the project
+    root (so ``data/raw/`` and ``reports/`` are in the file browser), on ``notebook``,
+    with :data:`LAB_OFFLINE`."""
+    return [jupyter, "lab", f"--ServerApp.root_dir={root}", *LAB_OFFLINE, str(notebook)]
 
 
 def _corpus(args: argparse.Namespace, out: Path) -> int:
