@@ -83,3 +83,17 @@ def test_show_hides_the_index_and_wraps_text(result) -> None:  # noqa: ANN001
     ranges = tables.show(tables.theme_tension(result), uid="r").to_html()
     assert "white-space: nowrap" in ranges  # the 95 % interval stays on one line
     assert 'class="row_heading' not in html  # no index column
+
+
+def test_returns_view_numbers_from_one() -> None:
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from helpers.report import tables
+
+    # themes 0 0 1 1 0: the run at sentence_id 4 returns to theme 0, first seen at 0
+    s = pd.DataFrame({"sentence_id": range(5), "text": list("abcde"), "theme": [0, 0, 1, 1, 0]})
+    view = tables.returns_view(SimpleNamespace(sentences=s))
+    assert view.to_dict("records") == [{"Returning sentence": "e", "Theme": "T1", "First seen": "S1",
+                                        "Returns at": "S5", "Sentences": 1}]

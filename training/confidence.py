@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from helpers.scoring.heads import NEUTRAL_BAND, confidence, confidence_cells
+
 N_BINS = 10
 PRIOR = 10.0
-NEUTRAL_BAND = 0.05
 LABEL_NEUTRAL = 0.5
 
 
@@ -30,27 +31,16 @@ def classes(values: np.ndarray, band: float) -> np.ndarray:
     return np.where(v > band, 1, np.where(v < -band, -1, 0))
 
 
-def cells(score: np.ndarray, agree: np.ndarray, edges: np.ndarray) -> np.ndarray:
-    """Cell index ``bin * 2 + agree`` of each sentence (``len(edges) + 1`` bins)."""
-    return np.searchsorted(edges, np.asarray(score, float), side="right") * 2 + np.asarray(agree, int)
-
-
 def fit_cells(score: np.ndarray, agree: np.ndarray, correct: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """``(edges, p)``: inner decile edges of ``score`` (9 values) and the smoothed share of
     correct sentences per cell (``2 * N_BINS`` values in 0 … 1)."""
     edges = np.unique(np.quantile(score, np.linspace(0, 1, N_BINS + 1)[1:-1]))
-    c = cells(score, agree, edges)
+    c = confidence_cells(score, agree, edges)
     n_cells = 2 * (len(edges) + 1)
     rate = float(np.mean(correct))
     hits = np.bincount(c, weights=correct.astype(float), minlength=n_cells)
     n = np.bincount(c, minlength=n_cells)
     return edges, (hits + PRIOR * rate) / (n + PRIOR)
-
-
-def heuristic(score: np.ndarray, agree: np.ndarray) -> np.ndarray:
-    """The first version's confidence: ``1 - exp(-(|s| - 0.05) / 0.25)``, halved on disagreement."""
-    conf = 1.0 - np.exp(-np.maximum(np.abs(score) - NEUTRAL_BAND, 0.0) / 0.25)
-    return np.where(agree, conf, conf / 2)
 
 
 def ece(p: np.ndarray, correct: np.ndarray, n_bins: int = 10) -> float:
@@ -98,8 +88,8 @@ def calibrate(score: np.ndarray, head: np.ndarray, words: np.ndarray, y: np.ndar
     for b in np.unique(blocks):
         m = blocks == b
         edges, p = fit_cells(score[~m], agree[~m], correct[~m])
-        held[m] = p[cells(score[m], agree[m], edges)]
-    old = heuristic(score, agree)
+        held[m] = p[confidence_cells(score[m], agree[m], edges)]
+    old = confidence(score, agree, {})  # the first version's heuristic (no cells)
     report = {
         "accuracy": round(float(correct.mean()), 4),
         "brier_heuristic": round(float(np.mean((old - correct) ** 2)), 4),

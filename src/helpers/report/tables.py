@@ -180,6 +180,20 @@ def sentences_view(result: Any) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+def returns_view(result: Any) -> pd.DataFrame:
+    """Runs of sentences that return to a theme first seen earlier
+    (``helpers.themes.recur.recurring_table``): ``Returning sentence`` (the run's first),
+    ``Theme`` (T1…), ``First seen`` and ``Returns at`` (S1…), ``Sentences`` (the run's length);
+    no rows when no theme returns."""
+    from helpers.themes.recur import recurring_table
+
+    r = recurring_table(result.sentences, result.sentences["theme"])
+    return pd.DataFrame({"Returning sentence": r["text"], "Theme": _tid(r["theme"]),
+                         "First seen": [sentence_label(i) for i in r["first_seen"]],
+                         "Returns at": [sentence_label(i) for i in r["returns_at"]],
+                         "Sentences": r["n_sentences"]}).reset_index(drop=True)
+
+
 def most_tense(result: Any, n: int = 8) -> pd.DataFrame:
     """The ``n`` most tense sentences: ``Sentence``, ``No.``, ``Theme``, ``Tension`` (0–1),
     ``Encoder share`` (the sentence encoder's part of the decision, 0–1), ``Conflict words``

@@ -66,8 +66,13 @@ def confidence(sentiment: np.ndarray, agree: np.ndarray, weights: dict[str, Any]
     if "confidence_p" not in weights:
         conf = 1.0 - np.exp(-np.maximum(np.abs(s) - NEUTRAL_BAND, 0.0) / 0.25)
         return np.where(agree, conf, conf / 2)
-    cell = np.searchsorted(weights["confidence_edges"], s, side="right") * 2 + agree.astype(int)
-    return np.asarray(weights["confidence_p"], dtype=float)[cell]
+    return np.asarray(weights["confidence_p"], dtype=float)[confidence_cells(s, agree, weights["confidence_edges"])]
+
+
+def confidence_cells(score: np.ndarray, agree: np.ndarray, edges: np.ndarray) -> np.ndarray:
+    """Cell index ``bin * 2 + agree`` of each sentence: ``bin`` is the score's place among the
+    sorted ``edges`` (``len(edges) + 1`` bins), ``agree`` 1 when head and word lists agree in sign."""
+    return np.searchsorted(edges, np.asarray(score, float), side="right") * 2 + np.asarray(agree, int)
 
 
 def context_vectors(embeddings: np.ndarray) -> np.ndarray:

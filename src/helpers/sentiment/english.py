@@ -228,6 +228,8 @@ def _score_en(text: str, rules: frozenset[str] = frozenset(RULES)) -> tuple[floa
     if "resolution" in rules:
         text, _ = mask_english_harm(text, resolution=True)
     compound = float(analyzer.polarity_scores(text)["compound"])
+    from vader.constants import N_SCALAR  # VADER's negation factor, -0.74 (Hutto & Gilbert 2014)
+
     lex = analyzer.lexicon
     tokens = _EN_WORD.findall(text)
     words = []
@@ -235,12 +237,10 @@ def _score_en(text: str, rules: frozenset[str] = frozenset(RULES)) -> tuple[floa
         if w.lower() not in lex or w == _EN_NAME_MASK:
             continue
         # VADER's own negation rule: a negator among the three words before flips the word
-        # by N_SCALAR (-0.74); shown "not~fair" like the German "nicht~gut"
+        # by its N_SCALAR (-0.74); shown "not~fair" like the German "nicht~gut"
         neg = next((t for t in tokens[max(0, i - 3):i] if t.lower() in analyzer.negations or t.lower().endswith("n't")), None)
-        words.append((f"{neg}~{w}" if neg else w, float(lex[w.lower()]) * (_N_SCALAR if neg else 1.0)))
+        words.append((f"{neg}~{w}" if neg else w, float(lex[w.lower()]) * (N_SCALAR if neg else 1.0)))
     words += [(e, 4 * v) for e in find_emoji(text) if (v := emoji_valence(e))]
     shown = "; ".join(f"{w} {v / 4:+.2f}" for w, v in words)
     return compound, sum(v for _, v in words) / 4, len(words), shown
 
-
-_N_SCALAR = -0.74  # VADER's negation factor (vader.constants.N_SCALAR, Hutto & Gilbert 2014)
