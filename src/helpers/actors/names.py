@@ -42,13 +42,27 @@ def name_tokens(name: str) -> frozenset[str]:
 def same_actor(a: str, b: str) -> bool:
     """Do two actor names refer to the same actor, leniently? They share a word of three
     letters or more (or an acronym such as "EU"; articles and legal forms aside), or one
-    word begins the other:
+    word begins the other, or one is an acronym (dots aside) of the other's content words or
+    the same acronym:
     "Andreas Hauer" ~ "Hauer", "STANDARD" ~ "Der Standard", "Österreich" ~ "österreichische
-    Regierung", "ÖBB" ~ "ÖBB-Personenverkehr AG"."""
+    Regierung", "ÖBB" ~ "ÖBB-Personenverkehr AG", "U.S." ~ "United States" ~ "US",
+    "OSCE" ~ "Organization for Security and Cooperation in Europe"."""
+    if a.casefold() == b.casefold():
+        return True
+    xa, xb = _acronym(a), _acronym(b)
+    if (xa and xa == xb) or (xa and len(b.split()) >= 2 and initials(b) == xa) or (
+            xb and len(a.split()) >= 2 and initials(a) == xb):
+        return True
     ta, tb = name_tokens(a), name_tokens(b)
     if ta & tb:
         return True
     return any(x.startswith(y) or y.startswith(x) for x in ta for y in tb if min(len(x), len(y)) >= 2)
+
+
+def _acronym(name: str) -> str:
+    """``name`` as an acronym without dots ("U.S." -> "US"), or "" if it is none."""
+    bare = str(name).replace(".", "")
+    return bare if bare.isupper() and bare.isalpha() and 2 <= len(bare) <= 6 else ""
 
 
 _STOP_INITIALS = frozenset("of the and for de der die das des und für von zur zum in on".split())
