@@ -9,7 +9,11 @@ in the same or the previous sentence" ("der Minister" -> the named minister). Ke
   role preceded earlier in the article ("Minister Nikola Poposki", "President Biden"), else
   the most recent person as above;
 - a determiner + organisation role noun ("die Gewerkschaft", "the company") is the most recent
-  organisation as above; the role's own gazetteer group ("Gewerkschaft") is then dropped.
+  organisation as above; the role's own gazetteer group ("Gewerkschaft") is then dropped;
+- a determiner + the head noun of an organisation named earlier in the article ("der Beirat"
+  after "Kunstrückgabebeirat", "der Flughafen" after "Flughafen Wien") is that organisation;
+- "the two leaders", "die beiden Staatschefs" are the last two people named in the article;
+- "the Prime Minister" / "the Vice President" count as "the Minister" / "the President".
 
 Not resolved: German "sie" (she / they / you), plural and possessive "they", "their", "wir",
 "unser" (the speaker's side in an interview), "it", and role nouns without a determiner or
@@ -40,6 +44,10 @@ ORG_ROLES = {
 }
 DETERMINERS = {"en": frozenset("the this that".split()),
                "de": frozenset("der die das den dem des dieser diese diesem diesen dieses".split())}
+PAIR_WORDS = {"en": frozenset({"two", "both"}), "de": frozenset({"beiden", "beide"})}
+PAIR_NOUNS = {"en": frozenset("leaders presidents ministers".split()),
+              "de": frozenset("politiker staatschefs regierungschefs präsidenten minister spitzenpolitiker".split())}
+""""the two leaders", "die beiden Staatschefs": the last two people named in the article."""
 PERSON_KINDS = ("PER", "person", "name", "speaker")
 ORG_KINDS = ("ORG", "organisation", "company", "institution")
 
@@ -49,11 +57,27 @@ def is_person_role(word: str, lang: str) -> bool:
     return word in PERSON_ROLES[lang] or (lang == "de" and word.endswith(("minister", "ministerin")))
 
 
+def _head_of(word: str, orgs: list[str]) -> str | None:
+    """The organisation named earlier whose head noun ``word`` is: "der Beirat" after
+    "Kunstrückgabebeirat", "des Flughafens" after "Flughafen Wien", "the Council" after
+    "Gender Policy Council" (the latest such organisation)."""
+    for stem in (word, word[:-2] if word.endswith("es") else word, word[:-1] if word.endswith("s") else word):
+        if len(stem) < 4:
+            continue
+        for org in reversed(orgs):
+            words = [x.lower() for x in org.split()]
+            if stem in words or (len(words) == 1 and words[0].endswith(stem) and words[0] != stem):
+                return org
+    return None
+
+
 def resolve_references(tokens: list[list[str]], per: list[list[Mention]], lang: str) -> list[list[Mention]]:
     """Add the actors that pronouns and determiner + role nouns refer to (see the module docstring)."""
     lang = "en" if lang == "en" else "de"
     role_of: dict[str, str] = {}
     previous: list[Mention] = []
+    orgs_seen: list[str] = []
+    people: list[str] = []
     out = []
     for toks, ms in zip(tokens, per):
         low = [t.lower() for t in toks]
@@ -66,13 +90,23 @@ def resolve_references(tokens: list[list[str]], per: list[list[Mention]], lang: 
         for i, w in enumerate(low):
             kinds: tuple[str, ...] | None = None
             target = None
+            if i > 0 and low[i - 1] in PAIR_WORDS[lang] and w in PAIR_NOUNS[lang] and len(people) >= 2:
+                for name in people[-2:]:  # "the two leaders": the last two people named
+                    if name not in here:
+                        here.add(name)
+                        added.append(Mention(name, "PER", i, i + 1, "reference", name))
+                continue
             if w in PRONOUNS[lang] and toks[i] != toks[i].upper():
                 kinds = PERSON_KINDS
-            elif i > 0 and low[i - 1] in DETERMINERS[lang]:
+            elif i > 0 and (low[i - 1] in DETERMINERS[lang] or (
+                    i > 1 and low[i - 1] in ("prime", "vice") and low[i - 2] in DETERMINERS[lang])):
                 if is_person_role(w, lang):
                     kinds, target = PERSON_KINDS, role_of.get(w)
                 elif w in ORG_ROLES[lang]:
                     kinds = ORG_KINDS
+                elif toks[i][:1].isupper() and len(w) >= 4:
+                    target = _head_of(w, orgs_seen)
+                    kinds = ORG_KINDS if target else None
             if kinds is None:
                 continue
             if target is None:
@@ -85,6 +119,10 @@ def resolve_references(tokens: list[list[str]], per: list[list[Mention]], lang: 
                 added.append(Mention(target, "PER" if kinds is PERSON_KINDS else "ORG", i, i + 1, "reference",
                                      target))
         previous = list(ms)
+        for m in ms + added:
+            if m.kind in PERSON_KINDS:
+                people[:] = [p for p in people if p != m.label] + [m.label]
+        orgs_seen += [m.label for m in ms if m.kind in ORG_KINDS and m.label not in orgs_seen]
         if any(a.kind == "ORG" for a in added):  # "die Gewerkschaft" is Verdi here, not a group of its own
             ms = [m for m in ms if m.kind != "group"]
         out.append(ms + added)

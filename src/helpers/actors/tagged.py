@@ -4,14 +4,19 @@ Stages, each a function of the article's sentences:
 
 1. **tagger**: PER / ORG / LOC spans of the CRF (``helpers.actors.ner``); a span with
    lower-case words keeps its capitalised core ("British Airways cabin crew" -> "British
-   Airways"), a leading role noun is cut off ("President Biden" -> "Biden"), a trailing "'s"
-   dropped;
+   Airways"), a leading title is cut off ("President Biden" -> "Biden", "Prime Minister Omar
+   Haddad" -> "Omar Haddad"), a leading English "The" and a trailing "'s" dropped, a named
+   event ("Hurricane Ida") and a lone determiner are no actors;
 2. **filters** on tagger spans: words inside an all-caps speaker label of two or more words
    ("THE PRESIDENT:"), a sentence-initial single word that is a dictionary word never written
    capitalised elsewhere in the article ("No"), a single word right before a number ("the
    Big 3"); a one-word label ("Q:") is never tagged as a name;
+   **patterns** the tagger misses (``helpers.actors.patterns``): "Governor Tate Reeves",
+   "Federal Aviation Administration", "Kunstrückgabebeirat", an interview's speaker labels,
+   "... in Europe (OSCE)" named by its acronym;
 3. **gazetteer**: first the user's list (``find_actors(..., user_actors)``), which wins over
-   an overlapping tagger span, then ``data/actors.tsv`` on the words *outside* tagger spans only
+   an overlapping tagger span, then ``data/actors.tsv`` and ``helpers.actors.world`` (the world's
+   countries, US parties and chambers) on the words *outside* tagger spans only
    ("Deutsche Post" is not also Deutschland), without its role groups ("Regierung", "the
    union": with the tagger they cost more precision than they add recall on the dev articles);
 4. **compounds** whose parts are names the article uses alone are those names
@@ -20,21 +25,46 @@ Stages, each a function of the article's sentences:
 5. **canonical names**: a mention that is exactly a gazetteer alias gets the gazetteer's name;
 6. **one name per actor** across the article (``helpers.actors.names.cluster_names``);
 7. **repeats**: once a name is found, later sentences that use its single word (or the last
-   word of a multi-word name: "Hauer", "Post") name it too;
+   word of a multi-word name: "Hauer", "Post") name it too, and so does a compound holding
+   such a name anywhere in the article ("ÖVP-Landeshauptleute", "STANDARD-Interview");
 8. **references**: pronouns and role nouns (``helpers.actors.references``).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from helpers.actors.names import Mention, cluster_names, degenitive, initials, same_actor
+from helpers.actors.names import (
+    Mention,
+    cluster_names,
+    degenitive,
+    initials,
+    same_actor,
+)
 from helpers.actors.ner import gazetteer_words, tagger, tokenize
-from helpers.actors.references import PERSON_ROLES, is_person_role, resolve_references
-from helpers.actors.rules import NOT_ACTORS, ROLE_NOUNS, _AliasIndex, _gazetteer_index, _user_aliases, actor_table, gazetteer
+from helpers.actors.patterns import (
+    TITLES,
+    acronym_definitions,
+    institution_words,
+    org_names,
+    speaker_labels,
+    title_names,
+)
+from helpers.actors.references import PERSON_ROLES, resolve_references
+from helpers.actors.rules import (
+    FIRST_NAMES,
+    NOT_ACTORS,
+    ROLE_NOUNS,
+    _AliasIndex,
+    _user_aliases,
+    actor_table,
+    gazetteer,
+)
+from helpers.actors.world import world_aliases
 
 KINDS = {"PER": "person", "ORG": "organisation", "LOC": "place"}
 """Tagger types as the actor table's ``type``."""
@@ -47,8 +77,15 @@ SEAT_AFTER = frozenset("Airport Council University Zoo".split())
 """English nouns that do the same right after the city ("Vienna Airport")."""
 
 _LABEL = re.compile(r"^\s*((?:[A-ZÄÖÜ][A-ZÄÖÜ.'’&-]*\s+)+[A-ZÄÖÜ][A-ZÄÖÜ.'’&-]*)\s*:")
-_TITLES = frozenset("mr mrs ms dr prof herr frau".split())
+_TITLES = frozenset("mr mrs ms dr prof herr frau senior deputy acting chief advisor adviser director "
+                    "administrator".split())
 _OPENERS = frozenset({":", '"', "“", "„", "(", "–"})
+
+
+@functools.lru_cache(maxsize=2)
+def _world_index(lang: str) -> _AliasIndex:
+    """The gazetteer and ``helpers.actors.world`` as one index, built once per language."""
+    return _AliasIndex(gazetteer(lang) + world_aliases(lang))
 
 
 def _masked(toks: list[str], spans: Iterable[Mention]) -> list[str]:
@@ -59,7 +96,13 @@ def _masked(toks: list[str], spans: Iterable[Mention]) -> list[str]:
     return out
 
 
-_CONNECTORS = frozenset("of the and for de la von der des und für am im zu zur zum".split())
+_CONNECTORS = frozenset("of the and for in de la von der des und für am im zu zur zum".split())
+
+_MODIFIERS = frozenset("prime vice deputy former ex acting senior".split())
+"""Words before a title that belong to it ("Prime Minister Omar Haddad" -> "Omar Haddad")."""
+_DETERMINERS = frozenset("the a an der die das den dem des ein eine einen einem einer".split())
+EVENT_WORDS = frozenset("Hurricane Storm Typhoon Operation Hurrikan Sturm Tropensturm Orkan Taifun".split())
+"""First words of named events, which are no actors ("Hurricane Ida", "Operation Prosperity Guardian")."""
 
 
 def _capitalised_core(toks: list[str], a: int, b: int) -> tuple[int, int]:
@@ -89,11 +132,15 @@ def tagger_mentions(tokens: list[list[str]], lang: str) -> list[list[Mention]]:
     for toks in tokens:
         ms = []
         for a, b, typ in tg.entities(toks):
-            while typ == "PER" and b - a > 1 and (toks[a].lower().rstrip(".") in ROLE_NOUNS
-                                                  or toks[a].lower() in PERSON_ROLES["en"] | _TITLES):
+            while typ == "PER" and b - a > 1 and (toks[a].lower().rstrip(".") in ROLE_NOUNS | _MODIFIERS
+                                                  or toks[a].lower() in PERSON_ROLES["en"] | _TITLES | TITLES[lang]):
                 a += 1
             a, b = _capitalised_core(toks, a, b)
+            if lang == "en" and b - a > 1 and toks[a] in ("The", "the"):
+                a += 1  # "The United States"
             words = [w for w in toks[a:b] if w not in ("'s", "’s")]
+            if words and (words[0] in EVENT_WORDS or (len(words) == 1 and words[0].lower() in _DETERMINERS)):
+                continue  # "Hurricane Ida"; "The" left of "The two leaders"
             if len(words) == 1 and (words[0] in NOT_ACTORS or words[0].rstrip("s") in NOT_ACTORS):
                 continue  # "KI", "CEO": the project's list of abbreviations that are no actors
             if words and any(w[:1].isupper() or w[:1].isdigit() for w in words) and not all(
@@ -224,26 +271,39 @@ def canonical_names(tokens: list[list[str]], per: list[list[Mention]], lang: str
             m.name = CANONICAL["en" if lang == "en" else "de"].get(m.name, m.name)
 
 
+_KEY_KINDS = ("PER", "ORG", "person", "organisation", "company", "name", "party", "institution")
+
+
+def _add_keys(keys: dict[str, tuple[str, str]], ms: list[Mention]) -> None:
+    for m in ms:
+        words = m.label.split()
+        if m.kind in _KEY_KINDS and words[-1][:1].isupper() and len(words[-1]) >= 3:
+            keys.setdefault(words[-1], (m.label, m.kind))
+        if m.kind in ("ORG", "organisation", "company", "institution") and len(words) >= 3:
+            keys.setdefault(initials(m.label), (m.label, m.kind))
+
+
 def repeat_names(tokens: list[list[str]], per: list[list[Mention]]) -> list[list[Mention]]:
     """Stage 7: later sentences using a found name's (last) word, or the initials of a
-    multi-word organisation ("UAW" after "United Auto Workers"), name it too."""
+    multi-word organisation ("UAW" after "United Auto Workers"), name it too; a compound
+    holding such a name anywhere in the article names it as well ("STANDARD-Interview",
+    "ÖVP-Landeshauptleute", "Stöger-Elf"), as the annotation guide counts names inside compounds."""
+    everywhere: dict[str, tuple[str, str]] = {}
+    for ms in per:
+        _add_keys(everywhere, ms)
     keys: dict[str, tuple[str, str]] = {}
     out = []
     for toks, ms in zip(tokens, per):
         names = {m.label for m in ms}
         added = []
         for j, t in enumerate(toks):
-            key = keys.get(degenitive(t)) or keys.get(t[:-1] if t.endswith("s") else "")
-            if key and key[0] not in names and not any(same_actor(key[0], n) for n in names):
-                names.add(key[0])
-                added.append(Mention(key[0], key[1], j, j + 1, "repeat", key[0]))
-        for m in ms:
-            words = m.label.split()
-            if m.kind in ("PER", "ORG", "person", "organisation", "company", "name") and \
-                    words[-1][:1].isupper() and len(words[-1]) >= 3:
-                keys.setdefault(words[-1], (m.label, m.kind))
-            if m.kind in ("ORG", "organisation", "company") and len(words) >= 3:
-                keys.setdefault(initials(m.label), (m.label, m.kind))
+            parts = [(t, keys)] + ([(p, everywhere) for p in t.split("-")[:-1] if p] if "-" in t.strip("-") else [])
+            for part, where in parts:
+                key = where.get(degenitive(part)) or where.get(part[:-1] if part.endswith("s") else "")
+                if key and key[0] not in names and not any(same_actor(key[0], n) for n in names):
+                    names.add(key[0])
+                    added.append(Mention(key[0], key[1], j, j + 1, "repeat", key[0]))
+        _add_keys(keys, ms)
         out.append(ms + added)
     return out
 
@@ -260,10 +320,15 @@ def find_actors_tagged(sentences: pd.DataFrame, lang: str,
     first_words = {toks[0] for toks in tokens if toks}
     known = {w: is_known(w.lower(), lang) or (lang == "de" and is_known(w, lang)) for w in first_words}
     per = filter_mentions(texts, tokens, tagger_mentions(tokens, lang), lang, known)
+    caps = {t for toks in tokens for t in toks if t[:1].isupper()} - set(known)
+    known.update({w: is_known(w.lower(), lang) or (lang == "de" and is_known(w, lang)) for w in caps})
+    per = speaker_labels(texts, tokens, title_names(tokens, per, lang, FIRST_NAMES, known), known)
+    per = org_names(tokens, per) if lang == "en" else institution_words(tokens, per)
+    per = acronym_definitions(tokens, per)
     user = _user_aliases(user_actors)
     if user:
         per = user_mentions(tokens, per, _AliasIndex(user))
-    index = _AliasIndex(user + gazetteer(lang)) if user else _gazetteer_index(lang)
+    index = _AliasIndex(user + gazetteer(lang) + world_aliases(lang)) if user else _world_index(lang)
     per = compound_names(gazetteer_mentions(tokens, per, index, groups=False))
     canonical_names(tokens, per, lang, index)
     labels = cluster_names([(m.name, m.kind) for ms in per for m in ms if m.kind != "group"])
