@@ -35,6 +35,8 @@ CASES_EN = [
       "The two leaders discussed the ceasefire.",
       "The Prime Minister thanked the hosts."],
      [{"Lena Ortiz", "Omar Haddad"}, {"Lena Ortiz", "Omar Haddad"}, {"Omar Haddad"}]),
+    # "the President" is not the governor named just before
+    (["Governor Tate Reeves asked for help.", "The President promised it."], [{"Tate Reeves"}, set()]),
     # a named event is no actor
     (["Hurricane Ida left thousands of homes without power, the agency said."], [set()]),
 ]
@@ -50,6 +52,16 @@ CASES_DE = [
     # a one-word institution named by the short form in brackets, which later sentences use
     (["Das Wirtschaftsforschungsinstitut (Wifo) hob die Prognose an.", "Laut Wifo wächst der Konsum."],
      [{"Wifo"}, {"Wifo"}]),
+    # a city in the dateline or after "in" is where it happens, not Austria; "Moskau" acting is Russia
+    (["Wien – Der Prozess begann am Montag.", "Die Anklage wurde in Wien verlesen.",
+      "Moskau reagierte scharf auf die Vorwürfe."], [set(), set(), {"Russland"}]),
+    # a city after an institution noun is that institution's seat
+    (["Laut Staatsanwaltschaft Wien gibt es Videos."], [{"Staatsanwaltschaft Wien"}]),
+    # a nationality before a person's title is hers, not a country actor
+    (["Die deutsche Bundeskanzlerin Angela Merkel widersprach."], [{"Angela Merkel"}]),
+    # a person the paper shortens ("Elisabeth S.") is one actor with her first name alone
+    (["Der Beamte soll Elisabeth S. verletzt haben.", "Elisabeth S. sagte vor Gericht aus.",
+      "Danach sprach Elisabeth mit Journalisten."], [{"Elisabeth S."}, {"Elisabeth S."}, {"Elisabeth S."}]),
     # the chambers and parties of US politics named by a common noun or a plural
     (["Die Republikaner scheiterten im US-Senat."], [{"Republikaner", "US-Senat"}]),
 ]

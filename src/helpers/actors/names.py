@@ -87,6 +87,12 @@ def _joins(new: str, kind: str, old: str, old_kind: str) -> bool:
         return True  # "Hauer" after "Andreas Hauer"
     if len(nw) >= 2 and len(ow) == 1 and ow[0] == nw[-1] and kind in _PERSON_KINDS:
         return True  # "Hauer" first, "Andreas Hauer" later
+    if len(ow) == 2 and len(nw) == 1 and nw[0] == ow[0] and re.fullmatch(r"[A-ZÄÖÜ]\.", ow[1]) and \
+            old_kind in _PERSON_KINDS:
+        return True  # "Elisabeth" after "Elisabeth S." (a name the paper shortens)
+    if len(nw) == 2 and len(ow) == 1 and ow[0] == nw[0] and re.fullmatch(r"[A-ZÄÖÜ]\.", nw[1]) and \
+            kind in _PERSON_KINDS:
+        return True
     if len(ow) >= 2 and len(nw) == 2 and nw[0] == ow[0] and nw[1] == ow[-1]:
         return True  # "Donald Trump" ~ "Donald J. Trump"
     if new.isupper() and 2 <= len(new) <= 6 and len(ow) >= 2 and initials(old) == new:

@@ -36,7 +36,8 @@ TITLES = {
                     "chancellor administrator commissioner director ambassador judge justice chairman chairwoman "
                     "chair ceo spokesman spokeswoman spokesperson premier prince king queen pope general gen. "
                     "lt. col. sgt. officer sheriff attorney adviser advisor mr. mrs. ms. dr. prof. mr mrs ms dr "
-                    "prof".split()),
+                    "prof leader speaker coach referee captain detective inspector sergeant cardinal bishop "
+                    "archbishop rabbi".split()),
     "de": frozenset("präsident präsidentin bundespräsident bundespräsidentin kanzler kanzlerin bundeskanzler "
                     "bundeskanzlerin vizekanzler minister ministerin bürgermeister bürgermeisterin landeshauptmann "
                     "landeshauptfrau richter richterin staatsanwalt staatsanwältin anwalt anwältin sprecher "
@@ -44,7 +45,9 @@ TITLES = {
                     "trainerin geschäftsführer geschäftsführerin vorstandschef vorstandschefin konzernchef "
                     "konzernchefin parteichef parteichefin chef chefin direktor direktorin generalsekretär "
                     "kommissar kommissarin premier premierminister premierministerin herr frau dr. prof. "
-                    "dr prof".split()),
+                    "dr prof staatssekretär staatssekretärin landesrat landesrätin stadtrat stadträtin "
+                    "bezirksvorsteher bezirksvorsteherin gouverneur gouverneurin schiedsrichter schiedsrichterin "
+                    "kapitän papst kardinal bischof erzbischof".split()),
 }
 """Lower-cased titles after which capitalised words are a person's name; German also every
 word ending in "minister" / "ministerin" ("Außenminister")."""
@@ -55,7 +58,8 @@ ORG_HEADS = frozenset("Administration Agency Authority Association Board Bureau 
 """English nouns that end an organisation's name ("Federal Aviation Administration")."""
 
 INSTITUTION_ENDINGS = ("ministerium", "kanzleramt", "beirat", "rechnungshof", "gerichtshof", "bundesamt",
-                       "landesamt", "institut", "verfassungsgericht", "landesgericht", "oberlandesgericht")
+                       "landesamt", "institut", "verfassungsgericht", "landesgericht", "oberlandesgericht",
+                       "anwaltschaft", "polizeidirektion", "kammer")
 """German word endings of a named public institution ("Verkehrsministerium", "Kunstrückgabebeirat")."""
 
 LABEL_STOP = frozenset("FRAGE ANTWORT Q A F UPDATE INFO HINWEIS QUELLE FAZIT NOTE SOURCE EDITOR NOTIZ "

@@ -78,6 +78,7 @@ def resolve_references(tokens: list[list[str]], per: list[list[Mention]], lang: 
     previous: list[Mention] = []
     orgs_seen: list[str] = []
     people: list[str] = []
+    titled: dict[str, str] = {}
     out = []
     for toks, ms in zip(tokens, per):
         low = [t.lower() for t in toks]
@@ -85,6 +86,7 @@ def resolve_references(tokens: list[list[str]], per: list[list[Mention]], lang: 
             if m.kind in PERSON_KINDS and m.start > 0 and (
                     is_person_role(low[m.start - 1], lang) or low[m.start - 1].endswith(("chef", "präsident"))):
                 role_of[low[m.start - 1]] = m.label
+                titled[m.label] = low[m.start - 1]
         here = {m.label for m in ms}
         added: list[Mention] = []
         for i, w in enumerate(low):
@@ -114,6 +116,10 @@ def resolve_references(tokens: list[list[str]], per: list[list[Mention]], lang: 
                 prev = [m for m in previous if m.kind in kinds]
                 pick = before[-1] if before else (prev[-1] if prev else None)
                 target = pick.label if pick else None
+                role = titled.get(target, w)
+                if target and kinds is PERSON_KINDS and w not in PRONOUNS[lang] and not (
+                        role.endswith(w) or w.endswith(role)):
+                    target = None  # "the President" is not the governor named just before
             if target and target not in here:
                 here.add(target)
                 added.append(Mention(target, "PER" if kinds is PERSON_KINDS else "ORG", i, i + 1, "reference",

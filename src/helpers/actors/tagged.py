@@ -23,6 +23,7 @@ Stages, each a function of the article's sentences:
    ("Microsoft-Lösungen" -> Microsoft); **seats**: a city after a seat noun ("Stadt Wien", "Flughafen Wien", "City of Vienna") is
    that institution, not the country whose capital it is;
 5. **canonical names**: a mention that is exactly a gazetteer alias gets the gazetteer's name;
+   **settings**: a city in the dateline or after "in" is no actor (``helpers.actors.places``);
 6. **one name per actor** across the article (``helpers.actors.names.cluster_names``);
 7. **repeats**: once a name is found, later sentences that use its single word (or the last
    word of a multi-word name: "Hauer", "Post") name it too, and so does a compound holding
@@ -54,6 +55,7 @@ from helpers.actors.patterns import (
     speaker_labels,
     title_names,
 )
+from helpers.actors.places import _DETERMINERS, _MODIFIERS, describes_person, seat_span, settings
 from helpers.actors.references import PERSON_ROLES, resolve_references
 from helpers.actors.rules import (
     FIRST_NAMES,
@@ -68,13 +70,6 @@ from helpers.actors.world import world_aliases
 
 KINDS = {"PER": "person", "ORG": "organisation", "LOC": "place"}
 """Tagger types as the actor table's ``type``."""
-
-SEAT_BEFORE = frozenset("Stadt Gemeinde Flughafen Hafen Bahnhof Hauptbahnhof Universität Magistrat Messe "
-                        "Landesgericht Oberlandesgericht Bezirk Zoo Oper City Port University".split())
-"""Nouns that, right before a city, make it an institution seated there ("Flughafen Wien")."""
-
-SEAT_AFTER = frozenset("Airport Council University Zoo".split())
-"""English nouns that do the same right after the city ("Vienna Airport")."""
 
 _LABEL = re.compile(r"^\s*((?:[A-ZÄÖÜ][A-ZÄÖÜ.'’&-]*\s+)+[A-ZÄÖÜ][A-ZÄÖÜ.'’&-]*)\s*:")
 _TITLES = frozenset("mr mrs ms dr prof herr frau senior deputy acting chief advisor adviser director "
@@ -98,9 +93,6 @@ def _masked(toks: list[str], spans: Iterable[Mention]) -> list[str]:
 
 _CONNECTORS = frozenset("of the and for in de la von der des und für am im zu zur zum".split())
 
-_MODIFIERS = frozenset("prime vice deputy former ex acting senior".split())
-"""Words before a title that belong to it ("Prime Minister Omar Haddad" -> "Omar Haddad")."""
-_DETERMINERS = frozenset("the a an der die das den dem des ein eine einen einem einer".split())
 EVENT_WORDS = frozenset("Hurricane Storm Typhoon Operation Hurrikan Sturm Tropensturm Orkan Taifun".split())
 """First words of named events, which are no actors ("Hurricane Ida", "Operation Prosperity Guardian")."""
 
@@ -136,6 +128,10 @@ def tagger_mentions(tokens: list[list[str]], lang: str) -> list[list[Mention]]:
                                                   or toks[a].lower() in PERSON_ROLES["en"] | _TITLES | TITLES[lang]):
                 a += 1
             a, b = _capitalised_core(toks, a, b)
+            if typ == "PER" and b < len(toks) and len(toks[b - 1]) == 1 and toks[b - 1].isupper() and toks[b] == ".":
+                b += 1  # "Elisabeth S" + "."
+            elif typ == "PER" and b + 1 < len(toks) and len(toks[b]) == 1 and toks[b].isupper() and toks[b + 1] == ".":
+                b += 2  # "Elisabeth" + "S" + "."
             if lang == "en" and b - a > 1 and toks[a] in ("The", "the"):
                 a += 1  # "The United States"
             words = [w for w in toks[a:b] if w not in ("'s", "’s")]
@@ -145,7 +141,7 @@ def tagger_mentions(tokens: list[list[str]], lang: str) -> list[list[Mention]]:
                 continue  # "KI", "CEO": the project's list of abbreviations that are no actors
             if words and any(w[:1].isupper() or w[:1].isdigit() for w in words) and not all(
                     w.lower().rstrip(".") in ROLE_NOUNS | _TITLES for w in words):  # "the union", "Mr. President"
-                ms.append(Mention(" ".join(words), typ, a, b, "tagger"))
+                ms.append(Mention(" ".join(words).replace(" .", "."), typ, a, b, "tagger"))  # "Elisabeth S."
         out.append(ms)
     return out
 
@@ -194,19 +190,8 @@ def user_mentions(tokens: list[list[str]], per: list[list[Mention]], index: _Ali
     return out
 
 
-def _seat(toks: list[str], start: int, end: int) -> tuple[int, int] | None:
-    """The span of "Stadt Wien" / "Vienna Airport" / "City of Vienna" around a city at ``start:end``."""
-    if start > 0 and toks[start - 1] in SEAT_BEFORE:
-        return start - 1, end
-    if start > 1 and toks[start - 1] == "of" and toks[start - 2] in SEAT_BEFORE:
-        return start - 2, end
-    if end < len(toks) and toks[end] in SEAT_AFTER:
-        return start, end + 1
-    return None
-
-
 def gazetteer_mentions(tokens: list[list[str]], per: list[list[Mention]], index: _AliasIndex,
-                       groups: bool) -> list[list[Mention]]:
+                       groups: bool, lang: str = "de") -> list[list[Mention]]:
     """Stages 3 and 4: gazetteer hits outside tagger spans (whole words and hyphen parts); a
     city after a seat noun is the seat ("Flughafen Wien"), not the country."""
     out = []
@@ -218,9 +203,11 @@ def gazetteer_mentions(tokens: list[list[str]], per: list[list[Mention]], index:
             hit = index.first_match(masked, i)
             if hit is not None:
                 end = i + len(hit.tokens)
-                seat = _seat(toks, i, end) if hit.kind == "country" and hit.tokens[0] != hit.canonical else None
+                seat = seat_span(toks, i, end) if hit.kind == "country" and hit.tokens[0] != hit.canonical else None
                 if seat is not None:
                     found.append(Mention(" ".join(toks[seat[0]:seat[1]]), "organisation", *seat, "seat"))
+                elif describes_person(toks, i, end, hit, ms, lang):
+                    pass  # "die deutsche Bundeskanzlerin Angela Merkel": her nationality, not Germany
                 elif groups or hit.kind != "group":
                     found.append(Mention(hit.canonical, hit.kind, i, end, "gazetteer"))
                 i = end
@@ -263,7 +250,7 @@ def canonical_names(tokens: list[list[str]], per: list[list[Mention]], lang: str
                 words = m.name.split()
                 hit = index.first_match(words, 0)
                 if hit is not None and len(hit.tokens) == len(words) and hit.kind != "group":
-                    seat = _seat(toks, m.start, m.end) if hit.kind == "country" and words[0] != hit.canonical else None
+                    seat = seat_span(toks, m.start, m.end) if hit.kind == "country" and words[0] != hit.canonical else None
                     if seat is not None:
                         m.name, m.kind, m.start, m.end = " ".join(toks[seat[0]:seat[1]]), "ORG", *seat
                     else:
@@ -279,6 +266,8 @@ def _add_keys(keys: dict[str, tuple[str, str]], ms: list[Mention]) -> None:
         words = m.label.split()
         if m.kind in _KEY_KINDS and words[-1][:1].isupper() and len(words[-1]) >= 3:
             keys.setdefault(words[-1], (m.label, m.kind))
+        elif m.kind in ("PER", "person") and len(words) == 2 and re.fullmatch(r"[A-ZÄÖÜ]\.", words[1]):
+            keys.setdefault(words[0], (m.label, m.kind))  # "Elisabeth" after "Elisabeth S."
         if m.kind in ("ORG", "organisation", "company", "institution") and len(words) >= 3:
             keys.setdefault(initials(m.label), (m.label, m.kind))
 
@@ -329,8 +318,9 @@ def find_actors_tagged(sentences: pd.DataFrame, lang: str,
     if user:
         per = user_mentions(tokens, per, _AliasIndex(user))
     index = _AliasIndex(user + gazetteer(lang) + world_aliases(lang)) if user else _world_index(lang)
-    per = compound_names(gazetteer_mentions(tokens, per, index, groups=False))
+    per = compound_names(gazetteer_mentions(tokens, per, index, groups=False, lang=lang))
     canonical_names(tokens, per, lang, index)
+    per = settings(tokens, per, lang)
     labels = cluster_names([(m.name, m.kind) for ms in per for m in ms if m.kind != "group"])
     for ms in per:
         for m in ms:
