@@ -22,7 +22,7 @@ def _per(texts: list[str], lang: str) -> list[set[str]]:
 CASES_EN = [
     # a capitalised title before a name, even after a place ("New Orleans Mayor ...")
     (["Governor Tate Reeves asked for help on Monday."], [{"Tate Reeves"}]),
-    (["The update came from New Orleans Mayor LaToya Cantrell and others."], {"LaToya Cantrell"}),
+    (["The update came from New Orleans Mayor LaToya Cantrell and others."], [{"New Orleans", "LaToya Cantrell"}]),
     # an organisation named by its words and its head noun
     (["The Federal Aviation Administration has warned all carriers."], [{"Federal Aviation Administration"}]),
     # an acronym in brackets names the organisation, and later mentions are the same actor
@@ -37,16 +37,29 @@ CASES_EN = [
      [{"Lena Ortiz", "Omar Haddad"}, {"Lena Ortiz", "Omar Haddad"}, {"Omar Haddad"}]),
     # "the President" is not the governor named just before
     (["Governor Tate Reeves asked for help.", "The President promised it."], [{"Tate Reeves"}, set()]),
+    # the initials of a two-word organisation name it in later sentences
+    (["Cabin crew at British Airways went on strike.", "Talks between BA and the union failed."],
+     [{"British Airways"}, {"British Airways"}]),
+    # review findings: German country names are not English ones; an organisation noun after a
+    # title is an organisation; a clause opener is no part of a name; "the House" is not a committee
+    (["Long Island voters backed the measure."], [set()]),
+    (["When Justice Department lawyers arrived, the hearing began."], [{"Justice Department"}]),
+    (["Neither Party wanted a deal."], [set()]),
+    (["The House Oversight Committee met.", "The House passed the bill on Friday."],
+     [{"House Oversight Committee"}, set()]),
     # a named event is no actor
-    (["Hurricane Ida left thousands of homes without power, the agency said."], [set()]),
+    (["Hurricane Ida left thousands of homes without power, the agency said.",
+      "Homes damaged by Ida still have no power."], [set(), set()]),
+    # a court case is no actor
+    (["The justices declined to revisit Roe v. Wade that week."], [set()]),
 ]
 
 CASES_DE = [
     # a title and a first name make a name even when the tagger is silent
     (["Richterin Nicole Baczak wies die Klage am Montag ab."], [{"Nicole Baczak"}]),
-    # a one-word public institution, and "der Beirat" for it in the next sentence
-    (["Der Kunstrückgabebeirat empfahl keine Rückgabe.", "Der Beirat begründete das mit der Familie."],
-     [{"Kunstrückgabebeirat"}, {"Kunstrückgabebeirat"}]),
+    # a one-word public institution, and "das Ministerium" for it in the next sentence
+    (["Das Verkehrsministerium überarbeitet den Entwurf.", "Das Ministerium will ihn im Mai vorlegen."],
+     [{"Verkehrsministerium"}, {"Verkehrsministerium"}]),
     # names inside compounds count, also before the name stands alone
     (["Die ÖVP-Landeshauptleute stimmten dagegen.", "Die ÖVP will nun verhandeln."], [{"ÖVP"}, {"ÖVP"}]),
     # a one-word institution named by the short form in brackets, which later sentences use
@@ -62,18 +75,28 @@ CASES_DE = [
     # a person the paper shortens ("Elisabeth S.") is one actor with her first name alone
     (["Der Beamte soll Elisabeth S. verletzt haben.", "Elisabeth S. sagte vor Gericht aus.",
       "Danach sprach Elisabeth mit Journalisten."], [{"Elisabeth S."}, {"Elisabeth S."}, {"Elisabeth S."}]),
+    # a dateline's country is where the report comes from; a descriptor before a company is no name;
+    # a short form in brackets whose letters follow the name in order; "AG" aside, one actor
+    (["Cuxhaven (Deutschland), 19.06.2015 – Die Windenergiefirma PNE lädt zur Hauptversammlung.",
+      "Er war früher Chef von Windkraft Nord AG (WKN) in Hamburg.",
+      "Die WKN AG wurde 2013 übernommen."], [{"PNE"}, {"WKN"}, {"WKN"}]),
+    # review findings: a politician's party in brackets is not her short form; a compound that the
+    # dictionary does not know is no name after a title; a city that receives or acts is its state;
+    # a list after "in" is a list of settings; a dictionary word in a compound is no surname
+    (["Die Abgeordnete Sabine Schmidt (SPÖ) kritisierte den Plan."], [{"Sabine Schmidt", "SPÖ"}]),
+    (["Dem Minister Budgetsanierungsmaßnahmen vorzuschlagen war mutig."], [set()]),
+    (["Berlin schickt Waffen nach Kiew.", "Die Regierung in Wien reagierte.",
+      "Gespräche in Moskau und Kiew scheiterten."], [{"Deutschland", "Ukraine"}, {"Österreich"}, set()]),
+    (["Der Hacker-Angriff legte das Netz lahm.", "Stadtrat Peter Hacker sprach von einem Angriff."],
+     [set(), {"Peter Hacker"}]),
     # the chambers and parties of US politics named by a common noun or a plural
     (["Die Republikaner scheiterten im US-Senat."], [{"Republikaner", "US-Senat"}]),
 ]
 
 
 @pytest.mark.parametrize(("texts", "expected"), CASES_EN)
-def test_english_patterns(texts: list[str], expected: list[set[str]] | set[str]) -> None:
-    got = _per(texts, "en")
-    if isinstance(expected, set):  # the named actor is among those found (the place may be too)
-        assert expected <= got[0]
-    else:
-        assert got == expected
+def test_english_patterns(texts: list[str], expected: list[set[str]]) -> None:
+    assert _per(texts, "en") == expected
 
 
 @pytest.mark.parametrize(("texts", "expected"), CASES_DE)
@@ -94,8 +117,10 @@ def test_interview_speaker_labels() -> None:
 
 
 def test_a_label_used_once_or_a_word_is_no_speaker() -> None:
-    got = _per(["FAZIT: Der Streit bleibt.", "Fazit: Niemand gewinnt.", "Fazit: Alle verlieren."], "de")
-    assert got == [set(), set(), set()]
+    # "KURIER" opens one sentence only; "Fazit" is a dictionary word; "FAZIT" is on the stop list
+    got = _per(["KURIER: Wie geht es weiter?", "Fazit: Niemand gewinnt.", "Fazit: Alle verlieren.",
+                "FAZIT: Der Streit bleibt.", "FAZIT: Er geht weiter."], "de")
+    assert got == [set(), set(), set(), set(), set()]
 
 
 @pytest.mark.parametrize(("a", "b", "same"), [
@@ -107,6 +132,9 @@ def test_a_label_used_once_or_a_word_is_no_speaker() -> None:
     ("SPÖ", "ÖVP", False),
     ("USA", "United Kingdom", False),
     ("EU", "UN", False),
+    ("PS", "Peter Schmidt", False),       # never a person's initials
+    ("ORF", "Otto R. Fischer", False),
+    ("US", "Ursula Stenzel", False),
 ])
 def test_same_actor_acronyms(a: str, b: str, same: bool) -> None:
     assert same_actor(a, b) is same and same_actor(b, a) is same

@@ -50,8 +50,7 @@ def same_actor(a: str, b: str) -> bool:
     if a.casefold() == b.casefold():
         return True
     xa, xb = _acronym(a), _acronym(b)
-    if (xa and xa == xb) or (xa and len(b.split()) >= 2 and initials(b) == xa) or (
-            xb and len(a.split()) >= 2 and initials(a) == xb):
+    if (xa and xa == xb) or _stands_for(a, xa, b) or _stands_for(b, xb, a):
         return True
     ta, tb = name_tokens(a), name_tokens(b)
     if ta & tb:
@@ -63,6 +62,20 @@ def _acronym(name: str) -> str:
     """``name`` as an acronym without dots ("U.S." -> "US"), or "" if it is none."""
     bare = str(name).replace(".", "")
     return bare if bare.isupper() and bare.isalpha() and 2 <= len(bare) <= 6 else ""
+
+
+def _stands_for(short: str, bare: str, long: str) -> bool:
+    """Is ``short`` (``bare`` without dots) the acronym of the organisation or country ``long``?
+    Three letters or more, or written with dots ("U.S."), and never a person's initials
+    ("PS" is not "Peter Schmidt", "ORF" not "Otto R. Fischer")."""
+    from helpers.actors.rules import FIRST_NAMES
+
+    words = long.split()
+    if not bare or len(words) < 2 or not (len(bare) >= 3 or "." in short):
+        return False
+    if words[0] in FIRST_NAMES or any(re.fullmatch(r"[A-ZÄÖÜ]\.", w) for w in words):
+        return False
+    return initials(long) == bare
 
 
 _STOP_INITIALS = frozenset("of the and for de der die das des und für von zur zum in on".split())
@@ -80,6 +93,14 @@ def degenitive(name: str) -> str:
     return re.sub(r"(?:'s|’s|')$", "", name)
 
 
+_LEGAL_FORMS = frozenset("AG GmbH SE KG Inc Inc. Ltd Ltd. plc PLC Corp Corp. LLC Co. SA NV".split())
+
+
+def _without_legal_form(name: str) -> str:
+    words = name.split()
+    return " ".join(words[:-1]) if len(words) >= 2 and words[-1] in _LEGAL_FORMS else name
+
+
 def _joins(new: str, kind: str, old: str, old_kind: str) -> bool:
     """Does the form ``new`` name the actor an earlier form ``old`` named?"""
     nw, ow = new.split(), old.split()
@@ -93,6 +114,8 @@ def _joins(new: str, kind: str, old: str, old_kind: str) -> bool:
     if len(nw) == 2 and len(ow) == 1 and ow[0] == nw[0] and re.fullmatch(r"[A-ZÄÖÜ]\.", nw[1]) and \
             kind in _PERSON_KINDS:
         return True
+    if _without_legal_form(new) == _without_legal_form(old) and kind not in _PERSON_KINDS:
+        return True  # "WKN AG" ~ "WKN"
     if len(ow) >= 2 and len(nw) == 2 and nw[0] == ow[0] and nw[1] == ow[-1]:
         return True  # "Donald Trump" ~ "Donald J. Trump"
     if new.isupper() and 2 <= len(new) <= 6 and len(ow) >= 2 and initials(old) == new:

@@ -2,7 +2,8 @@
 
 The shipped tagger (``helpers.actors.ner``) misses a few patterns that news writing uses
 again and again; each function below adds the spans of one pattern that no tagger span
-overlaps already, as ``helpers.actors.names.Mention`` objects (source ``"pattern"``):
+overlaps already, as ``helpers.actors.names.Mention`` objects (source ``"pattern"``), except
+``acronym_definitions``, which renames organisations found already:
 
 - ``title_names``: a capitalised title and the name after it, "Governor Tate Reeves",
   "FEMA Administrator Deanne Criswell", "Richterin Nicole Baczak" (German: only a first
@@ -10,7 +11,7 @@ overlaps already, as ``helpers.actors.names.Mention`` objects (source ``"pattern
   every German noun is capitalised);
 - ``org_names`` (English): a run of capitalised words ending in an organisation noun,
   "Federal Aviation Administration", "Gender Policy Council";
-- ``institution_words`` (German): a one-word public institution, "Kunstrückgabebeirat",
+- ``institution_words`` (German): a one-word public institution, "Wirtschaftskammer",
   "Verkehrsministerium";
 - ``speaker_labels``: an interview's speaker label, "STANDARD: ..." or "Poposki: ...", is
   an actor of its sentence when the article opens two or more sentences with it (the
@@ -57,17 +58,28 @@ ORG_HEADS = frozenset("Administration Agency Authority Association Board Bureau 
                       "Organisation Party Service Union".split())
 """English nouns that end an organisation's name ("Federal Aviation Administration")."""
 
-INSTITUTION_ENDINGS = ("ministerium", "kanzleramt", "beirat", "rechnungshof", "gerichtshof", "bundesamt",
-                       "landesamt", "institut", "verfassungsgericht", "landesgericht", "oberlandesgericht",
-                       "anwaltschaft", "polizeidirektion", "kammer")
-"""German word endings of a named public institution ("Verkehrsministerium", "Kunstrückgabebeirat")."""
+INSTITUTION_ENDINGS = ("ministerium", "kanzleramt", "rechnungshof", "gerichtshof", "bundesamt", "landesamt",
+                       "institut", "verfassungsgericht", "landesgericht", "oberlandesgericht", "staatsanwaltschaft",
+                       "volksanwaltschaft", "polizeidirektion", "arbeiterkammer", "wirtschaftskammer",
+                       "ärztekammer", "handelskammer", "landwirtschaftskammer")
+"""German word endings of a named public institution ("Verkehrsministerium", "Wirtschaftskammer");
+"-kammer" and "-beirat" alone are too broad ("Herzkammer", "Elternbeirat")."""
+
+NAMED_INSTITUTIONS = frozenset("staatsanwaltschaft volksanwaltschaft arbeiterkammer wirtschaftskammer "
+                               "rechnungshof verfassungsgerichtshof bundeskanzleramt kanzleramt".split())
+"""German institutions a common noun names outright (annotated as actors: "Staatsanwaltschaft")."""
 
 LABEL_STOP = frozenset("FRAGE ANTWORT Q A F UPDATE INFO HINWEIS QUELLE FAZIT NOTE SOURCE EDITOR NOTIZ "
                        "ACHTUNG TIPP WARNUNG WARNING".split())
 """All-caps labels that are not a speaker."""
 
 _INNER = frozenset("of for and on de von der".split())
-_NAME_WORD = re.compile(r"^(?:[A-ZÄÖÜ][\w'’.-]*|[A-Z]\.)$")
+_NAME_WORD = re.compile(r"^(?:[A-ZÄÖÜ][\w'’.]*|[A-Z]\.)$")
+_OPENERS = frozenset("After Before When While Neither Either If As Since Although Though But And Or So Yet Because "
+                     "Unless Until Once Both Each Every No Some All Many Most Several Other Another Why How What "
+                     "Where Whether This That These Those Its His Her Their Our My Your Then Now Meanwhile".split())
+"""English words that open a sentence or clause and are no part of a name ("Neither Party")."""
+_FUNCTION = frozenset("Of In The And For On At To A An By With From Der Die Das Und Für Von Im Am Zu".split())
 _LABEL = re.compile(r"^\s*([A-ZÄÖÜ][\wÄÖÜäöüß-]+)\s*:")
 
 
@@ -94,12 +106,14 @@ def title_names(tokens: list[list[str]], per: list[list[Mention]], lang: str,
             if not (t[:1].isupper() and _is_title(t, lang)):
                 continue
             j = i + 1
-            while j < len(toks) and j - i <= 4 and _NAME_WORD.match(toks[j]) and not _is_title(toks[j], lang):
+            while (j < len(toks) and j - i <= 4 and _NAME_WORD.match(toks[j]) and not _is_title(toks[j], lang)
+                   and toks[j] not in _FUNCTION and toks[j] not in ORG_HEADS):
                 j += 1
-            if j == i + 1:
-                continue
-            if lang != "en" and not (toks[i + 1] in first_names or not known.get(toks[i + 1], True)):
-                continue
+            if j == i + 1 or (j < len(toks) and toks[j] in ORG_HEADS):
+                continue  # "Justice Department": an organisation, not a judge
+            first, n = toks[i + 1], j - i - 1
+            if not (first in first_names or (not known.get(first, True) and (n >= 2 or lang == "en"))):
+                continue  # "dem Minister Budgetsanierungsmaßnahmen", "Judge Rules": no name
             if lang == "en" and toks[i + 1] in ("The", "U.S.", "United"):
                 continue
             if _free(ms + add, i + 1, j):
@@ -118,8 +132,9 @@ def org_names(tokens: list[list[str]], per: list[list[Mention]]) -> list[list[Me
             if t not in ORG_HEADS:
                 continue
             i = j
-            while i > 0 and (toks[i - 1][:1].isupper() or (toks[i - 1] in _INNER and i > 1 and toks[i - 2][:1].isupper())):
-                i -= 1
+            while i > 0 and toks[i - 1] not in _OPENERS and (toks[i - 1][:1].isupper() or (
+                    toks[i - 1] in _INNER and i > 1 and toks[i - 2][:1].isupper())):
+                i -= 1  # not over "After" in "After Biden Administration officials met"
             while i < j and toks[i] in ("The", "A", "An") + tuple(_INNER):
                 i += 1
             if j - i >= 1 and _free(ms + add, i, j + 1):
@@ -130,12 +145,14 @@ def org_names(tokens: list[list[str]], per: list[list[Mention]]) -> list[list[Me
 
 def institution_words(tokens: list[list[str]], per: list[list[Mention]]) -> list[list[Mention]]:
     """Add German one-word institutions: a capitalised word ending in ``INSTITUTION_ENDINGS``
-    with something before the ending ("Justizministerium", not "Ministerium")."""
+    with something before the ending ("Justizministerium", not "Ministerium"), or one of
+    ``NAMED_INSTITUTIONS`` ("Staatsanwaltschaft")."""
     out = []
     for toks, ms in zip(tokens, per):
         add = [Mention(t, "ORG", j, j + 1, "pattern") for j, t in enumerate(toks)
                if t[:1].isupper() and "-" not in t
-               and any(t.lower().endswith(e) and len(t) > len(e) + 2 for e in INSTITUTION_ENDINGS)
+               and (t.lower() in NAMED_INSTITUTIONS
+                    or any(t.lower().endswith(e) and len(t) > len(e) + 2 for e in INSTITUTION_ENDINGS))
                and _free(ms, j, j + 1)]
         out.append(ms + add)
     return out
@@ -161,17 +178,34 @@ def speaker_labels(texts: list[str], tokens: list[list[str]], per: list[list[Men
     return out
 
 
+def _in_order(short: str, name: str) -> bool:
+    """Does ``short`` begin like ``name`` and are its letters found in ``name`` in order
+    ("WKN" in "Windkraft Nord AG", "Wifo" in "Wirtschaftsforschungsinstitut")?"""
+    low, pos = name.lower(), 0
+    if not low.startswith(short[0].lower()):
+        return False
+    for ch in short.lower():
+        pos = low.find(ch, pos)
+        if pos < 0:
+            return False
+        pos += 1
+    return True
+
+
 def acronym_definitions(tokens: list[list[str]], per: list[list[Mention]]) -> list[list[Mention]]:
     """Name an organisation by the short form that follows it in brackets when that is its
-    initials or, for one word, begins with its letter: "International Civil Aviation
-    Organization (ICAO)" -> "ICAO", "Wirtschaftsforschungsinstitut (Wifo)" -> "Wifo"."""
+    initials or its letters in order from the first: "International Civil Aviation
+    Organization (ICAO)" -> "ICAO", "Wirtschaftsforschungsinstitut (Wifo)" -> "Wifo",
+    "Windkraft Nord AG (WKN)" -> "WKN"."""
     for toks, ms in zip(tokens, per):
         for m in ms:
             e = m.end
+            if m.kind in ("PER", "person", "LOC", "country"):
+                continue  # "Sabine Schmidt (SPÖ)": her party, not her short form
             if 0 <= e and e + 2 < len(toks) and toks[e] == "(" and toks[e + 2] == ")":
                 acr = toks[e + 1]
                 short = 2 <= len(acr) <= 6 and acr[:1].isupper() and acr.isalpha() and acr != acr.capitalize() or (
                     acr[:1].isupper() and 3 <= len(acr) <= 5 and " " not in m.name)  # "BfV", "Wifo"
-                if short and (initials(m.name) == acr.upper() or acr[0] == m.name[0]):
+                if short and (initials(m.name) == acr.upper() or _in_order(acr, m.name)):
                     m.name = acr
     return per

@@ -5,7 +5,7 @@ is a person's nationality:
 
 - ``seat_span``: "Stadt Wien", "Staatsanwaltschaft Wien", "Vienna Airport", "City of Vienna"
   are institutions seated in the city, not the country the gazetteer maps the city to;
-- ``settings``: a city in the dateline ("Wien – ...") or after a locative preposition ("in
+- ``settings``: a place in the dateline ("Wien – ...") or a city after "in" / "at" ("in
   Wien", "at Camp David") is where something happens, not an actor;
 - ``describes_person``: "die deutsche Bundeskanzlerin Angela Merkel" names her nationality,
   not Germany as an actor.
@@ -38,38 +38,67 @@ CAPITALS = frozenset("Berlin Wien Vienna Bern Paris Rom Rome Madrid Athen Athens
                      "Tehran".split())
 """The gazetteer's capitals: the country when they act ("Moskau reagierte"), not where a thing happens."""
 
-LOCATIVE = {"de": frozenset("in im nach aus bei beim am an vor zu zum nahe".split()),
-            "en": frozenset("in at to near into outside across around through throughout".split())}
-"""Prepositions after which a city is the setting, not an actor ("in Wien", "at Camp David")."""
+LOCATIVE = {"de": frozenset("in im bei beim nahe".split()),
+            "en": frozenset("in at near outside".split())}
+"""Prepositions after which a city is the setting, not an actor ("in Wien", "at Camp David");
+not "nach", "aus", "to", "from": a city that receives or sends often stands for its state."""
 
-_DATELINE_AFTER = frozenset({"–", "—", "-", "(", "/"})
+GOVERNMENT = frozenset("regierung führung behörden machthaber staatsführung administration government "
+                       "officials leaders authorities regime leadership".split())
+"""Nouns before "in" that make the city stand for the state ("die Regierung in Wien")."""
+
 
 SEAT_AFTER = frozenset("Airport Council University Zoo".split())
 """English nouns that do the same right after the city ("Vienna Airport")."""
 
 
+def _dateline_end(toks: list[str]) -> int:
+    """The index of the dash that ends a dateline ("Wien –", "Cuxhaven (Deutschland), 19.06.2015 –",
+    "Berlin/Ankara –"), or -1: a dash within the first twelve tokens with no lower-case word before it."""
+    for j, t in enumerate(toks[:12]):
+        if t in ("–", "—", "-"):
+            return j if j > 0 else -1
+        if t[:1].islower():
+            return -1
+    return -1
+
+
 def settings(tokens: list[list[str]], per: list[list[Mention]], lang: str) -> list[list[Mention]]:
-    """Drop places that are only where something happens: a city (a tagged place that is not a
-    country, or a capital the gazetteer maps to its country) in the dateline ("Wien – ...") or
-    after a locative preposition ("in Wien", "at Camp David"). Countries stay: the annotators
-    count "Flüchtlinge nach Mazedonien" as Macedonia. The issue's "Österreich, inferred from
-    Stadt Wien" came from exactly these."""
+    """Drop places that are only where something happens.
+
+    A city (a tagged place that is not a known country, or a capital the gazetteer maps to its
+    country) is a setting in the dateline ("Wien – ...") or after "in" / "at" / "bei" ("in
+    Wien", "at Camp David"), and so is the next place of a list ("in Moskau und Kiew"), unless
+    a government noun comes before ("die Regierung in Wien", "officials in Washington": the
+    capital stands for the state). A country is a setting only in the dateline; elsewhere the
+    annotators count it ("Flüchtlinge nach Mazedonien"). A city that sends or receives
+    ("Waffen nach Kiew", "Kritik an Moskau") stays. The issue's "Österreich, inferred from
+    Stadt Wien" came from datelines and "in Wien".
+    """
     loc = LOCATIVE["en" if lang == "en" else "de"]
     out = []
     for toks, ms in zip(tokens, per):
-        keep = []
-        for m in ms:
+        head = _dateline_end(toks)
+        low = [t.lower() for t in toks]
+        keep: list[Mention] = []
+        dropped_end = -10
+        for m in sorted(ms, key=lambda x: x.start):
             surface = toks[m.start:m.end] if 0 <= m.start < m.end <= len(toks) else []
             city = m.kind == "LOC" or (m.kind == "country" and len(surface) == 1 and surface[0] in CAPITALS)
+            if surface and m.kind in ("country", "LOC") and m.end <= head:
+                dropped_end = m.end
+                continue  # "Cuxhaven (Deutschland), 19.06.2015 –": the dateline's places
             if city and surface and m.source in ("tagger", "gazetteer"):
-                dateline = m.start == 0 and m.end < len(toks) and toks[m.end] in _DATELINE_AFTER
-                before = [t.lower() for t in toks[max(0, m.start - 2):m.start]]
-                placed = bool(before) and (before[-1] in loc or (
-                    len(before) == 2 and before[0] in loc and before[1] in _DETERMINERS))
-                if dateline or placed:
+                k = m.start - 1
+                if k >= 0 and low[k] in _DETERMINERS:
+                    k -= 1
+                placed = k >= 0 and low[k] in loc and not (k > 0 and low[k - 1] in GOVERNMENT)
+                listed = k >= 0 and low[k] in ("und", "and", ",", "oder", "or") and dropped_end == k
+                if placed or listed:
+                    dropped_end = m.end
                     continue
             keep.append(m)
-        out.append(keep)
+        out.append([m for m in ms if any(m is k for k in keep)])
     return out
 
 

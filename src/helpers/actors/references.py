@@ -57,16 +57,19 @@ def is_person_role(word: str, lang: str) -> bool:
     return word in PERSON_ROLES[lang] or (lang == "de" and word.endswith(("minister", "ministerin")))
 
 
-def _head_of(word: str, orgs: list[str]) -> str | None:
-    """The organisation named earlier whose head noun ``word`` is: "der Beirat" after
-    "Kunstrückgabebeirat", "des Flughafens" after "Flughafen Wien", "the Council" after
-    "Gender Policy Council" (the latest such organisation)."""
+def _head_of(word: str, orgs: list[str], seats: frozenset[str] | set[str] = frozenset()) -> str | None:
+    """The organisation named earlier whose head noun (last word, or end of a one-word
+    compound, or the seat noun of a seat in ``seats``) ``word`` is: "der Beirat" after
+    "Kunstrückgabebeirat", "the Council" after "Gender Policy Council", "der Flughafen" after
+    "Flughafen Wien" (the latest such organisation); not "the House" after "House Oversight
+    Committee"."""
     for stem in (word, word[:-2] if word.endswith("es") else word, word[:-1] if word.endswith("s") else word):
         if len(stem) < 4:
             continue
         for org in reversed(orgs):
             words = [x.lower() for x in org.split()]
-            if stem in words or (len(words) == 1 and words[0].endswith(stem) and words[0] != stem):
+            if stem == words[-1] or (len(words) == 1 and words[0].endswith(stem)) or (
+                    org in seats and stem == words[0]):
                 return org
     return None
 
@@ -79,6 +82,7 @@ def resolve_references(tokens: list[list[str]], per: list[list[Mention]], lang: 
     orgs_seen: list[str] = []
     people: list[str] = []
     titled: dict[str, str] = {}
+    seats: set[str] = set()
     out = []
     for toks, ms in zip(tokens, per):
         low = [t.lower() for t in toks]
@@ -107,7 +111,7 @@ def resolve_references(tokens: list[list[str]], per: list[list[Mention]], lang: 
                 elif w in ORG_ROLES[lang]:
                     kinds = ORG_KINDS
                 elif toks[i][:1].isupper() and len(w) >= 4:
-                    target = _head_of(w, orgs_seen)
+                    target = _head_of(w, orgs_seen, seats)
                     kinds = ORG_KINDS if target else None
             if kinds is None:
                 continue
@@ -129,6 +133,7 @@ def resolve_references(tokens: list[list[str]], per: list[list[Mention]], lang: 
             if m.kind in PERSON_KINDS:
                 people[:] = [p for p in people if p != m.label] + [m.label]
         orgs_seen += [m.label for m in ms if m.kind in ORG_KINDS and m.label not in orgs_seen]
+        seats.update(m.label for m in ms if m.source == "seat")
         if any(a.kind == "ORG" for a in added):  # "die Gewerkschaft" is Verdi here, not a group of its own
             ms = [m for m in ms if m.kind != "group"]
         out.append(ms + added)

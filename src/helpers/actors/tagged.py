@@ -12,7 +12,7 @@ Stages, each a function of the article's sentences:
    capitalised elsewhere in the article ("No"), a single word right before a number ("the
    Big 3"); a one-word label ("Q:") is never tagged as a name;
    **patterns** the tagger misses (``helpers.actors.patterns``): "Governor Tate Reeves",
-   "Federal Aviation Administration", "Kunstrückgabebeirat", an interview's speaker labels,
+   "Federal Aviation Administration", "Verkehrsministerium", an interview's speaker labels,
    "... in Europe (OSCE)" named by its acronym;
 3. **gazetteer**: first the user's list (``find_actors(..., user_actors)``), which wins over
    an overlapping tagger span, then ``data/actors.tsv`` and ``helpers.actors.world`` (the world's
@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 import pandas as pd
 
@@ -93,6 +93,10 @@ def _masked(toks: list[str], spans: Iterable[Mention]) -> list[str]:
 
 _CONNECTORS = frozenset("of the and for in de la von der des und für am im zu zur zum".split())
 
+DESCRIPTORS = ("firma", "konzern", "unternehmen", "hersteller", "anbieter", "betreiber", "händler", "riese",
+               "gigant", "bauer", "dienstleister", "versorger", "fluglinie", "airline", "startup", "start-up")
+"""German nouns that describe the organisation named after them ("Softwarekonzern Microsoft")."""
+
 EVENT_WORDS = frozenset("Hurricane Storm Typhoon Operation Hurrikan Sturm Tropensturm Orkan Taifun".split())
 """First words of named events, which are no actors ("Hurricane Ida", "Operation Prosperity Guardian")."""
 
@@ -101,6 +105,10 @@ def _capitalised_core(toks: list[str], a: int, b: int) -> tuple[int, int]:
     """The longest run of capitalised words (connectors such as "of", "für" allowed inside) of a
     span that also holds lower-case words: "British Airways cabin crew" -> "British Airways"."""
     if all(t[:1].isupper() or t in _CONNECTORS or not t[:1].isalpha() for t in toks[a:b]):
+        while b - a > 1 and toks[a] in _CONNECTORS:
+            a += 1  # "von Windkraft Nord AG"
+        while b - a > 1 and toks[b - 1] in _CONNECTORS:
+            b -= 1
         return a, b
     best, start = (a, a), None
     for i in range(a, b + 1):
@@ -120,10 +128,13 @@ def _capitalised_core(toks: list[str], a: int, b: int) -> tuple[int, int]:
 def tagger_mentions(tokens: list[list[str]], lang: str) -> list[list[Mention]]:
     """Stage 1: tagger spans, role nouns and a trailing "'s" cut off."""
     tg = tagger(lang)
+    events = {toks[j + 1] for toks in tokens for j, t in enumerate(toks[:-1]) if t in EVENT_WORDS}
     out = []
     for toks in tokens:
         ms = []
         for a, b, typ in tg.entities(toks):
+            if (b < len(toks) and toks[b] in ("v.", "vs.", "v")) or (a > 0 and toks[a - 1] in ("v.", "vs.")):
+                continue  # "Roe v. Wade": a court case, not its parties
             while typ == "PER" and b - a > 1 and (toks[a].lower().rstrip(".") in ROLE_NOUNS | _MODIFIERS
                                                   or toks[a].lower() in PERSON_ROLES["en"] | _TITLES | TITLES[lang]):
                 a += 1
@@ -135,8 +146,11 @@ def tagger_mentions(tokens: list[list[str]], lang: str) -> list[list[Mention]]:
             if lang == "en" and b - a > 1 and toks[a] in ("The", "the"):
                 a += 1  # "The United States"
             words = [w for w in toks[a:b] if w not in ("'s", "’s")]
-            if words and (words[0] in EVENT_WORDS or (len(words) == 1 and words[0].lower() in _DETERMINERS)):
-                continue  # "Hurricane Ida"; "The" left of "The two leaders"
+            if lang != "en" and len(words) >= 2 and words[0].lower().endswith(DESCRIPTORS) and words[1][:1].isupper():
+                words, a = words[1:], a + 1  # "Windenergiefirma PNE" -> "PNE"
+            if words and (words[0] in EVENT_WORDS or (len(words) == 1 and (
+                    words[0].lower() in _DETERMINERS or words[0] in events))):
+                continue  # "Hurricane Ida" and "Ida" after it; "The" left of "The two leaders"
             if len(words) == 1 and (words[0] in NOT_ACTORS or words[0].rstrip("s") in NOT_ACTORS):
                 continue  # "KI", "CEO": the project's list of abbreviations that are no actors
             if words and any(w[:1].isupper() or w[:1].isdigit() for w in words) and not all(
@@ -253,6 +267,7 @@ def canonical_names(tokens: list[list[str]], per: list[list[Mention]], lang: str
                     seat = seat_span(toks, m.start, m.end) if hit.kind == "country" and words[0] != hit.canonical else None
                     if seat is not None:
                         m.name, m.kind, m.start, m.end = " ".join(toks[seat[0]:seat[1]]), "ORG", *seat
+                        m.source = "seat"
                     else:
                         m.name, m.kind = hit.canonical, hit.kind
             m.name = CANONICAL["en" if lang == "en" else "de"].get(m.name, m.name)
@@ -268,25 +283,46 @@ def _add_keys(keys: dict[str, tuple[str, str]], ms: list[Mention]) -> None:
             keys.setdefault(words[-1], (m.label, m.kind))
         elif m.kind in ("PER", "person") and len(words) == 2 and re.fullmatch(r"[A-ZÄÖÜ]\.", words[1]):
             keys.setdefault(words[0], (m.label, m.kind))  # "Elisabeth" after "Elisabeth S."
-        if m.kind in ("ORG", "organisation", "company", "institution") and len(words) >= 3:
+        if m.kind in ("ORG", "organisation", "company", "institution") and len(words) >= 2:
             keys.setdefault(initials(m.label), (m.label, m.kind))
 
 
-def repeat_names(tokens: list[list[str]], per: list[list[Mention]]) -> list[list[Mention]]:
+def _compound_keys(per: list[list[Mention]], is_word: Callable[[str], bool]) -> dict[str, tuple[str, str]]:
+    """Names that a compound may hold, from the whole article: single-word names and acronyms,
+    and the last word of a longer name when it is no dictionary word ("Stöger" in "Stöger-Elf")
+    or the name is one of the article's main actors, named in two sentences or more ("Post"
+    in "Post-Vorstand" of an article about Deutsche Post; not "Hacker" in "Hacker-Angriff" of
+    one naming Peter Hacker once); never a seat ("Wien" of "Stadt Wien" in "Wien-Besuch")."""
+    keys: dict[str, tuple[str, str]] = {}
+    sentences_of: dict[str, int] = {}
+    for ms in per:
+        for label in {m.label for m in ms}:
+            sentences_of[label] = sentences_of.get(label, 0) + 1
+    for ms in per:
+        for m in ms:
+            words = m.label.split()
+            if m.source == "seat" or m.kind not in _KEY_KINDS or len(words[-1]) < 2:
+                continue
+            if len(words) == 1 or not is_word(words[-1]) or sentences_of[m.label] >= 2:
+                keys.setdefault(words[-1], (m.label, m.kind))
+    return keys
+
+
+def repeat_names(tokens: list[list[str]], per: list[list[Mention]],
+                 is_word: Callable[[str], bool] = lambda w: True) -> list[list[Mention]]:
     """Stage 7: later sentences using a found name's (last) word, or the initials of a
     multi-word organisation ("UAW" after "United Auto Workers"), name it too; a compound
     holding such a name anywhere in the article names it as well ("STANDARD-Interview",
     "ÖVP-Landeshauptleute", "Stöger-Elf"), as the annotation guide counts names inside compounds."""
-    everywhere: dict[str, tuple[str, str]] = {}
-    for ms in per:
-        _add_keys(everywhere, ms)
+    everywhere = _compound_keys(per, is_word)
     keys: dict[str, tuple[str, str]] = {}
     out = []
     for toks, ms in zip(tokens, per):
         names = {m.label for m in ms}
         added = []
         for j, t in enumerate(toks):
-            parts = [(t, keys)] + ([(p, everywhere) for p in t.split("-")[:-1] if p] if "-" in t.strip("-") else [])
+            compound = "-" in t.strip("-") and t.split("-")[-1][:1].isupper()  # not "Court-ordered"
+            parts = [(t, keys)] + ([(p, everywhere) for p in t.split("-")[:-1] if p] if compound else [])
             for part, where in parts:
                 key = where.get(degenitive(part)) or where.get(part[:-1] if part.endswith("s") else "")
                 if key and key[0] not in names and not any(same_actor(key[0], n) for n in names):
@@ -311,8 +347,8 @@ def find_actors_tagged(sentences: pd.DataFrame, lang: str,
     per = filter_mentions(texts, tokens, tagger_mentions(tokens, lang), lang, known)
     caps = {t for toks in tokens for t in toks if t[:1].isupper()} - set(known)
     known.update({w: is_known(w.lower(), lang) or (lang == "de" and is_known(w, lang)) for w in caps})
-    per = speaker_labels(texts, tokens, title_names(tokens, per, lang, FIRST_NAMES, known), known)
     per = org_names(tokens, per) if lang == "en" else institution_words(tokens, per)
+    per = speaker_labels(texts, tokens, title_names(tokens, per, lang, FIRST_NAMES, known), known)
     per = acronym_definitions(tokens, per)
     user = _user_aliases(user_actors)
     if user:
@@ -325,7 +361,7 @@ def find_actors_tagged(sentences: pd.DataFrame, lang: str,
     for ms in per:
         for m in ms:
             m.canonical = labels.get(m.name, m.name)
-    per = resolve_references(tokens, repeat_names(tokens, per), lang)
+    per = resolve_references(tokens, repeat_names(tokens, per, lambda w: known.get(w, True)), lang)
     kinds: dict[str, str] = {}
     found = []
     for ms in per:

@@ -3,7 +3,8 @@
 German and English names.
 
 Countries come from Babel's copy of the Unicode CLDR territory names (``babel``, BSD-3;
-CLDR, Unicode licence), two-letter territories only, in German and English: the shipped
+CLDR, Unicode licence), two-letter territories only, in the article's language ("Island" is
+Iceland only in German): the shipped
 gazetteer (``data/actors.tsv``) lists 28 countries, and articles the project has never seen
 name the others ("Bahrain", "Jemen", "Belarus"). Names that are more often something else
 in news text are left out (``AMBIGUOUS``: "Georgia" is a US state, "Jordan" a given name in
@@ -20,9 +21,14 @@ them needs no retraining.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from helpers.actors.rules import _Alias, gazetteer
+
+NOT_COUNTRIES = frozenset("AC AQ BV CP CQ DG EA EU EZ GS HM IC QO TA UM UN XA XB ZZ".split())
+"""CLDR two-letter territories that are no country in news (islands, Antarctica, the EU and UN,
+which the gazetteer has, the euro area, test codes)."""
 
 AMBIGUOUS = frozenset("Georgia Jordan Chad Jersey Guernsey Man Niger Guinea Dominica Turkey Welt".split())
 """CLDR names left out: in news text they are more often a state, a person or a word."""
@@ -41,8 +47,8 @@ INSTITUTIONS = (
 
 @lru_cache(maxsize=2)
 def world_aliases(lang: str) -> tuple[_Alias, ...]:
-    """Aliases of ``INSTITUTIONS`` and of the CLDR countries the gazetteer does not list,
-    named in ``lang`` ("de" or "en"); longest first, like ``helpers.actors.rules.gazetteer``."""
+    """Aliases of ``INSTITUTIONS`` and of the CLDR countries the gazetteer does not list, in
+    ``lang`` ("de" or "en") only; longest first, like ``helpers.actors.rules.gazetteer``."""
     from babel import Locale
 
     lang = "en" if lang == "en" else "de"
@@ -51,12 +57,12 @@ def world_aliases(lang: str) -> tuple[_Alias, ...]:
     for name_de, name_en, kind, names in INSTITUTIONS:
         out += [_Alias(tuple(n.split()), name_en if lang == "en" else name_de, kind, False)
                 for n in names.split("|") if n not in known]
-    de, en = Locale("de").territories, Locale("en").territories
-    for code in sorted(set(de) & set(en)):
-        if len(code) != 2 or not code.isalpha() or code == "ZZ":
+    territories = Locale(lang).territories
+    for code in sorted(territories):
+        if len(code) != 2 or not code.isalpha() or code in NOT_COUNTRIES:
             continue
-        canonical = en[code] if lang == "en" else de[code]
-        for n in {de[code], en[code]} - known - AMBIGUOUS:
-            if "(" not in n and not any(n.startswith(p) for p in ("Sonderverwaltung", "Außengebiet")):
-                out.append(_Alias(tuple(n.split()), canonical, "country", False))
+        canonical = re.sub(r"\s*\(.*\)$", "", territories[code])  # "Myanmar (Burma)" -> "Myanmar"
+        forms = {canonical, canonical.replace(" & ", " and " if lang == "en" else " und ")}
+        for n in forms - known - AMBIGUOUS:
+            out.append(_Alias(tuple(n.split()), canonical, "country", False))
     return tuple(sorted(out, key=lambda a: (-len(a.tokens), a.tokens)))
