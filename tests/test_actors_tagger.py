@@ -131,3 +131,16 @@ def test_a_span_with_lower_case_words_keeps_its_capitalised_core() -> None:
     assert core("Bank of England") == "Bank of England"
     assert core("Institut für Wirtschaftsforschung") == "Institut für Wirtschaftsforschung"
     assert core("the union") == ""
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_fast_attributes_are_the_training_features(lang: str) -> None:
+    """The tagger's per-word cached features equal what training used, token for token."""
+    from helpers.actors.ner import attributes, fast_attributes, features, tokenize
+
+    texts = ["Verkehrsminister Andreas Hauer verteidigte den Plan der ÖBB in Wien.",
+             "THE PRESIDENT: Thank you.", "Ja.", "", "Mr. President, the UAW and Shawn Fain's union (UAW) said: no!",
+             "Die OpenAI-Microsoft-Beziehung kostet 10 Mrd. Euro – sagt Elisabeth S. aus Wien."]
+    for text in texts:
+        toks = tokenize(text)
+        assert fast_attributes(toks, lang) == attributes(features(toks, lang))
