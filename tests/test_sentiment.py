@@ -467,3 +467,14 @@ def test_emoji_are_found_whole_and_named_by_cldr() -> None:
     assert emoji_names()["😡"] == "enraged face"  # CLDR short name (Unicode's: POUTING FACE)
     # a neutral emoji adds nothing
     assert score("Die Fans fuhren mit dem 🚗 zum Stadion.") == score("Die Fans fuhren mit dem Auto zum Stadion.")
+
+
+@pytest.mark.parametrize("text", ["Über Österreich – „Ärger“ über Maßnahmen…", "Größe © 2024 ® ™", "Taste #️⃣ drücken",
+                                  "Familie 👨‍👩‍👧 und 🇦🇹", "ok ✔ ☺ ♥ ☹", "Café 👍🏽", ""])
+def test_find_emoji_skips_text_without_emoji_exactly(text: str) -> None:
+    """The quick check before the scan never changes what the emoji package finds."""
+    import emoji
+
+    from helpers.sentiment.emojis import find_emoji
+
+    assert find_emoji(text) == [m["emoji"] for m in emoji.emoji_list(text)]

@@ -67,6 +67,16 @@ def find_emoji(text: str) -> list[str]:
     """
     import emoji
 
-    if text.isascii():
-        return []
+    if text.isascii() or ("\u20e3" not in text and _emoji_starts().isdisjoint(text)):
+        return []  # no character an emoji begins with: the same answer, without the scan
     return [m["emoji"] for m in emoji.emoji_list(text)]
+
+
+@lru_cache(maxsize=1)
+def _emoji_starts() -> frozenset[str]:
+    """The first characters of all emoji outside ASCII (keycaps such as "#️⃣" begin with an
+    ASCII character but need U+20E3). ``emoji.emoji_list`` was 10 % of a 5,500-sentence
+    German analysis (2.2 of 22 s), almost all on sentences without any emoji."""
+    import emoji
+
+    return frozenset(e[0] for e in emoji.EMOJI_DATA if not e[0].isascii())
