@@ -143,6 +143,14 @@ def org_names(tokens: list[list[str]], per: list[list[Mention]]) -> list[list[Me
     return out
 
 
+def _institution(low: str) -> bool:
+    if low in NAMED_INSTITUTIONS:
+        return True
+    if not low.endswith(INSTITUTION_ENDINGS):  # one C-level test for most words
+        return False
+    return any(low.endswith(e) and len(low) > len(e) + 2 for e in INSTITUTION_ENDINGS)
+
+
 def institution_words(tokens: list[list[str]], per: list[list[Mention]]) -> list[list[Mention]]:
     """Add German one-word institutions: a capitalised word ending in ``INSTITUTION_ENDINGS``
     with something before the ending ("Justizministerium", not "Ministerium"), or one of
@@ -150,10 +158,7 @@ def institution_words(tokens: list[list[str]], per: list[list[Mention]]) -> list
     out = []
     for toks, ms in zip(tokens, per):
         add = [Mention(t, "ORG", j, j + 1, "pattern") for j, t in enumerate(toks)
-               if t[:1].isupper() and "-" not in t
-               and (t.lower() in NAMED_INSTITUTIONS
-                    or any(t.lower().endswith(e) and len(t) > len(e) + 2 for e in INSTITUTION_ENDINGS))
-               and _free(ms, j, j + 1)]
+               if len(t) > 8 and t[:1].isupper() and "-" not in t and _institution(t.lower()) and _free(ms, j, j + 1)]
         out.append(ms + add)
     return out
 
