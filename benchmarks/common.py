@@ -201,7 +201,7 @@ def _extra_benchmarks() -> list[tuple[str, Callable[[], list[dict[str, Any]]]]]:
         ("sentence encoder and trained heads: cold and cached, vs the encoder's own time and the plain baseline",
          _scoring),
         ("batch command: articles/s with --jobs 1 and 2", _batch),
-        ("theme scaling: whole analysis (second run) and peak RSS, 200-5,000 sentences, vs plain baseline", _scaling),
+        ("theme scaling: whole analysis (second run) and peak RSS, 200-10,000 sentences, vs plain baseline", _scaling),
     ]
 
 

@@ -1,4 +1,4 @@
-"""Theme scaling: whole-analysis time and peak memory from 200 to 5,000 (10,000) sentences.
+"""Theme scaling: whole-analysis time and peak memory from 200 to 10,000 sentences.
 
 Each row runs in a fresh process (so that its peak RSS is its own): the article is built
 from the seed (``benchmarks.common.long_article``), with its paragraphs or joined into one
@@ -16,7 +16,7 @@ import subprocess
 import sys
 from typing import Any
 
-SIZES = (200, 500, 1000, 2000, 5000)
+SIZES = (200, 500, 1000, 2000, 5000, 10000)
 
 _CHILD = r"""
 import json, resource, sys, time
