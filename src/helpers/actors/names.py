@@ -9,6 +9,8 @@ the article, for a person the full name ("Andreas Hauer" even where the sentence
 from __future__ import annotations
 
 import re
+
+from helpers.actors.rules import FIRST_NAMES
 from dataclasses import dataclass
 
 _NAME_STOP = frozenset("der die das des dem den the of von und and ag gmbh se inc ltd plc".split())
@@ -68,8 +70,6 @@ def _stands_for(short: str, bare: str, long: str) -> bool:
     """Is ``short`` (``bare`` without dots) the acronym of the organisation or country ``long``?
     Three letters or more, or written with dots ("U.S."), and never a person's initials
     ("PS" is not "Peter Schmidt", "ORF" not "Otto R. Fischer")."""
-    from helpers.actors.rules import FIRST_NAMES
-
     words = long.split()
     if not bare or len(words) < 2 or not (len(bare) >= 3 or "." in short):
         return False

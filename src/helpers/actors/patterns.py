@@ -169,7 +169,7 @@ def speaker_labels(texts: list[str], tokens: list[list[str]], per: list[list[Men
     sentence when the article opens two or more sentences with the same label; an all-caps
     label (a publication) is an organisation, a mixed-case one a person. A label that is a
     dictionary word in mixed case ("Fazit:") or in ``LABEL_STOP`` is no speaker."""
-    labels = [(_LABEL.match(t).group(1) if _LABEL.match(t) else None) for t in texts]
+    labels = [m.group(1) if m else None for m in map(_LABEL.match, texts)]
     counts: dict[str, int] = {}
     for lab in labels:
         if lab:

@@ -98,7 +98,8 @@ def settings(tokens: list[list[str]], per: list[list[Mention]], lang: str) -> li
                     dropped_end = m.end
                     continue
             keep.append(m)
-        out.append([m for m in ms if any(m is k for k in keep)])
+        kept = {id(m) for m in keep}
+        out.append([m for m in ms if id(m) in kept])  # in the order found
     return out
 
 

@@ -128,6 +128,8 @@ def _capitalised_core(toks: list[str], a: int, b: int) -> tuple[int, int]:
 def tagger_mentions(tokens: list[list[str]], lang: str) -> list[list[Mention]]:
     """Stage 1: tagger spans, role nouns and a trailing "'s" cut off."""
     tg = tagger(lang)
+    dotted_titles = ROLE_NOUNS | _MODIFIERS
+    titles = PERSON_ROLES["en"] | _TITLES | TITLES[lang]
     events = {toks[j + 1] for toks in tokens for j, t in enumerate(toks[:-1]) if t in EVENT_WORDS}
     out = []
     for toks in tokens:
@@ -135,8 +137,8 @@ def tagger_mentions(tokens: list[list[str]], lang: str) -> list[list[Mention]]:
         for a, b, typ in tg.entities(toks):
             if (b < len(toks) and toks[b] in ("v.", "vs.", "v")) or (a > 0 and toks[a - 1] in ("v.", "vs.")):
                 continue  # "Roe v. Wade": a court case, not its parties
-            while typ == "PER" and b - a > 1 and (toks[a].lower().rstrip(".") in ROLE_NOUNS | _MODIFIERS
-                                                  or toks[a].lower() in PERSON_ROLES["en"] | _TITLES | TITLES[lang]):
+            while typ == "PER" and b - a > 1 and (toks[a].lower().rstrip(".") in dotted_titles
+                                                  or toks[a].lower() in titles):
                 a += 1
             a, b = _capitalised_core(toks, a, b)
             if typ == "PER" and b < len(toks) and len(toks[b - 1]) == 1 and toks[b - 1].isupper() and toks[b] == ".":
@@ -342,11 +344,14 @@ def find_actors_tagged(sentences: pd.DataFrame, lang: str,
     lang = "en" if lang == "en" else "de"
     texts = [str(t) for t in sentences["text"]]
     tokens = [tokenize(t) for t in texts]
+    def dictionary_word(w: str) -> bool:
+        return is_known(w.lower(), lang) or (lang == "de" and is_known(w, lang))
+
     first_words = {toks[0] for toks in tokens if toks}
-    known = {w: is_known(w.lower(), lang) or (lang == "de" and is_known(w, lang)) for w in first_words}
-    per = filter_mentions(texts, tokens, tagger_mentions(tokens, lang), lang, known)
-    caps = {t for toks in tokens for t in toks if t[:1].isupper()} - set(known)
-    known.update({w: is_known(w.lower(), lang) or (lang == "de" and is_known(w, lang)) for w in caps})
+    # filter_mentions reads ``known`` for sentence-initial words only, so it gets those alone
+    per = filter_mentions(texts, tokens, tagger_mentions(tokens, lang), lang,
+                          {w: dictionary_word(w) for w in first_words})
+    known = {w: dictionary_word(w) for w in first_words | {t for toks in tokens for t in toks if t[:1].isupper()}}
     per = org_names(tokens, per) if lang == "en" else institution_words(tokens, per)
     per = speaker_labels(texts, tokens, title_names(tokens, per, lang, FIRST_NAMES, known), known)
     per = acronym_definitions(tokens, per)

@@ -118,14 +118,17 @@ def _interval(low: Any, high: Any) -> list[str]:
     return [f"{lo:.2f}\u00a0–\u00a0{hi:.2f}" if np.isfinite(lo) and np.isfinite(hi) else "" for lo, hi in zip(low, high)]
 
 
+def _theme_columns(t: pd.DataFrame) -> dict[str, Any]:
+    """The columns every theme table opens with: ``Theme`` (T1…), ``Name``, ``Sentences``."""
+    return {"Theme": _tid(t["theme"]), "Name": t["label"], "Sentences": t["n_sentences"].astype(int)}
+
+
 def theme_overview(result: Any, n_terms: int = 6) -> pd.DataFrame:
     """One row per theme: ``Theme`` (T1…), ``Name``, ``Sentences`` (count), ``Distinctive words``
     (the ``n_terms`` best, by weight), ``Where`` (first–last sentence), ``Representative sentence``."""
     t = result.themes
     return pd.DataFrame({
-        "Theme": _tid(t["theme"]),
-        "Name": t["label"],
-        "Sentences": t["n_sentences"].astype(int),
+        **_theme_columns(t),
         "Distinctive words": [", ".join(w for w, _ in terms[:n_terms]) for terms in t["top_terms"]],
         "Where": [f"{sentence_label(a)}–{sentence_label(b)}" for a, b in zip(t["first_sentence"], t["last_sentence"])],
         "Representative sentence": t["representative"],
@@ -138,9 +141,7 @@ def theme_tension(result: Any) -> pd.DataFrame:
     as text "70 %"), ``Sentiment`` (mean, −1…+1), ``Main actors``."""
     t = result.themes.sort_values(["tension_mean", "theme"], ascending=[False, True])
     return pd.DataFrame({
-        "Theme": _tid(t["theme"]),
-        "Name": t["label"],
-        "Sentences": t["n_sentences"].astype(int),
+        **_theme_columns(t),
         "Tension": t["tension_mean"].round(2),
         "95 % interval": _interval(t["tension_ci_low"], t["tension_ci_high"]),
         f"Tense (≥ {TENSE_THRESHOLD})": [f"{v:.0%}" for v in t["share_tense"]],
@@ -154,9 +155,7 @@ def theme_sentiment(result: Any) -> pd.DataFrame:
     ``95 % interval``, ``Negative / neutral / positive`` (shares of the theme's sentences, "20 / 50 / 30 %")."""
     t = result.themes
     return pd.DataFrame({
-        "Theme": _tid(t["theme"]),
-        "Name": t["label"],
-        "Sentences": t["n_sentences"].astype(int),
+        **_theme_columns(t),
         "Sentiment": t["sentiment_mean"].round(2),
         "95 % interval": _interval(t["sentiment_ci_low"], t["sentiment_ci_high"]),
         "Negative / neutral / positive": [f"{100 * a:.0f} / {100 * b:.0f} / {100 * c:.0f} %"
