@@ -35,3 +35,21 @@ def test_without_the_data_it_says_so_and_exits_0(tmp_path: Path, monkeypatch: py
     out = capsys.readouterr().out
     assert "NER data not found" in out and "TP_NER_DIR" in out
     assert not (tmp_path / "m.crfsuite").exists()
+
+
+@pytest.mark.slow
+def test_the_shipped_heads_were_trained_on_todays_word_list_features() -> None:
+    """The heads stack the word lists' features: when a rule change moves them (a new actor
+    pattern moves tension's actor component), the shipped weights no longer come out of
+    ``make train`` byte for byte. The digest of the features they were fitted on is stored
+    in their metadata; this recomputes it from ``../shared`` (skipped without the data)."""
+    import json
+
+    from training import heads
+    from training.run import data_dir
+
+    train_dir, dev_dir = data_dir("TP_TRAIN_DIR", "train"), data_dir("TP_DEV_DIR", "dev")
+    if not (train_dir / "sentences_annotated.tsv").is_file() or not dev_dir.is_dir():
+        pytest.skip("no training data next to the checkout")
+    shipped = json.loads(heads.TARGET.read_text(encoding="utf-8"))["meta"]["features_sha256"]
+    assert heads.features_digest(heads.labelled_rows(train_dir, dev_dir)) == shipped, "re-run make train"

@@ -27,6 +27,7 @@ same bytes (JSON, not npz, whose zip entries carry timestamps).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -257,6 +258,25 @@ def dev_article_rhos(df: pd.DataFrame, scores: dict[str, np.ndarray]) -> dict[st
     return out
 
 
+def features_digest(df: pd.DataFrame) -> str:
+    """SHA-256 (first 16 hex digits) of the project-labelled rows' texts and word-list
+    features: stored in the weights, so a test can tell when the package's rules have moved
+    away from what the shipped heads were trained on (then ``make train`` must be re-run)."""
+    from helpers.scoring.features import LEX_COLS
+
+    rows = df[~df["source"].eq("crowd")] if "source" in df else df
+    payload = rows[["text", *LEX_COLS]].to_csv(index=False, float_format="%.6g", lineterminator="\n")
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+
+
+def labelled_rows(train_dir: Path, dev_dir: Path) -> pd.DataFrame:
+    """Training sentences (source "train") then development sentences (source "dev"), each
+    with its labels and word-list features, in a fixed order."""
+    tr = load_train(train_dir)
+    tr = pd.concat([tr, train_features(tr)], axis=1)
+    return pd.concat([tr.assign(source="train"), load_dev(dev_dir)], ignore_index=True)
+
+
 def stack_oof(f: np.ndarray, y: np.ndarray, blocks: np.ndarray) -> np.ndarray:
     """Out-of-fold stack outputs: each block predicted by a stack fitted on the others."""
     out = np.full(len(y), np.nan)
@@ -274,10 +294,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     from helpers.embeddings import encode
 
-    tr = load_train(train_dir)
-    tr = pd.concat([tr, train_features(tr)], axis=1)
-    dev = load_dev(dev_dir)
-    df = pd.concat([tr.assign(source="train"), dev, load_crowd(train_dir, set(tr["text"]))], ignore_index=True)
+    labelled = labelled_rows(train_dir, dev_dir)
+    known = set(labelled.loc[labelled["source"].eq("train"), "text"])
+    df = pd.concat([labelled, load_crowd(train_dir, known)], ignore_index=True)
     groups = sorted(df.loc[~df["source"].eq("crowd"), "group"].astype(str).unique())
     perm = np.random.default_rng(0).permutation(len(groups))
     fold = {g: int(perm[i] % 4) for i, g in enumerate(groups)}
@@ -287,7 +306,8 @@ def main(argv: list[str] | None = None) -> int:
     perm = np.random.default_rng(1).permutation(len(extra))
     fold.update({g: int(perm[i] % 4) for i, g in enumerate(extra)})
     df["block"] = df["group"].astype(str).map(fold).astype(int)
-    print(f"heads: {len(tr)} training and {len(dev)} development sentences; encoding (cached) ...", flush=True)
+    n_train, n_dev = int(labelled["source"].eq("train").sum()), int(labelled["source"].eq("dev").sum())
+    print(f"heads: {n_train} training and {n_dev} development sentences; encoding (cached) ...", flush=True)
     x = encode(df["text"].tolist(), encoder="e5")
     ctx = sentence_context(df, x)
     lang_en, blocks = (df["lang"] == "en").to_numpy(), df["block"].to_numpy()
@@ -323,7 +343,7 @@ def main(argv: list[str] | None = None) -> int:
     meta = {
         "encoder": "e5", "sentiment_context": True, "crowd_weight": CROWD_WEIGHT, "alpha_sentiment": alpha_s, "alpha_tension": alpha_t, "n_rows": int(len(df)),
         "sent_stack": SENT_STACK, "tens_stack": TENS_STACK, "cv_rho_out_of_fold": cv,
-        "confidence_cv": conf_cv, "cv_dev_articles": per_article,
+        "confidence_cv": conf_cv, "cv_dev_articles": per_article, "features_sha256": features_digest(labelled),
         "head_columns": "embedding..., [sentiment: context embedding...], intercept, is_english",
         "mapping": "sentiment = clip(pred/2, -1, 1); tension = clip(pred/3, 0, 1)",
     }
