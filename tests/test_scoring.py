@@ -91,6 +91,16 @@ def test_score_text_bad_input_is_one_line(bad: list[str]) -> None:
     assert "\n" not in str(err.value)
 
 
+def test_score_text_names_the_text_in_another_language() -> None:
+    texts = ["Die Lage ist ernst.",
+             "Bu şiir Erdoğan hakkında yazılmış uzun ve çok tartışmalı bir metindir ve mahkemede görüşülecek."]
+    with pytest.raises(helpers.InputError) as err:
+        helpers.score_text(texts)
+    message = str(err.value)
+    assert message.startswith("text 1 ") and "'tr'" in message and "article" not in message and "\n" not in message
+    assert helpers.score_text(texts[:1])["lang"].tolist() == ["de"]
+
+
 def test_analysis_scores_with_the_model_and_keeps_the_rules(seed_path: Path) -> None:
     sdf = helpers.analyze(seed_path).sentences
     for col in ("sentiment_rules", "sentiment_model", "sentiment_model_share", "tension_rules", "tension_model",

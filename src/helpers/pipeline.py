@@ -366,7 +366,12 @@ def score_text(texts: str | Sequence[str], lang: str = "auto") -> pd.DataFrame:
     for i, text in enumerate(cleaned):
         if not any(ch.isalpha() for ch in text):
             raise InputError(f"text {i} has no words: give a sentence in German or English.")
-    langs = [lang if lang != "auto" else detect_language(text)[0] for text in cleaned]
+    langs = []
+    for i, text in enumerate(cleaned):
+        try:
+            langs.append(lang if lang != "auto" else detect_language(text)[0])
+        except InputError as err:  # name the text: in a list of hundreds "the article" says nothing
+            raise InputError(f"text {i} ({text[:40]!r}): " + str(err).replace("the article looks", "it looks")) from None
     frames = []
     notes: list[str] = []
     for code in ("de", "en"):
