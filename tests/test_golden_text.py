@@ -134,6 +134,17 @@ PROTECT: list[tuple[str, list[str]]] = [
     # the repair must still work where no address is involved
     ("Das entschied der EuGH.Hingegen sieht das Bundesgericht keinen Verstoß.",
      ["Das entschied der EuGH.", "Hingegen sieht das Bundesgericht keinen Verstoß."]),
+    # probe 13: a sentence glued on after an address is still a missing space, not part of it
+    ("Sie schrieb an vorstand@ig-metall.de.Der Vorstand antwortete nicht.",
+     ["Sie schrieb an vorstand@ig-metall.de.", "Der Vorstand antwortete nicht."]),
+    ("Tickets gibt es nur bei Eventim.De.Der Vorverkauf beginnt Montag.",
+     ["Tickets gibt es nur bei Eventim.De.", "Der Vorverkauf beginnt Montag."]),
+    ("Contact media.relations@network-rail.co.uk.Then wait for a reply.",
+     ["Contact media.relations@network-rail.co.uk.", "Then wait for a reply."]),
+    # ... and a missing space before a short sentence starter; never after an abbreviation
+    ("Laut spiegel.de war der Minister informiert.Er bestreitet das.",
+     ["Laut spiegel.de war der Minister informiert.", "Er bestreitet das."]),
+    ("Er wohnt in St.Gallen und arbeitet in Zürich.", ["Er wohnt in St.Gallen und arbeitet in Zürich."]),
 ]
 
 # --------------------------------------------------------------------------- split gaps
@@ -168,6 +179,41 @@ SPLIT: list[tuple[str, list[str]]] = [
      ["Am 3. Oktober 2024 streikten die Kliniken.", "Dr. Meier sprach von einem Notstand."]),
     ("He asked: “Is this really your final offer?” The board said nothing.",
      ["He asked: “Is this really your final offer?”", "The board said nothing."]),
+    # probe 13: a lower-case verb after a closing quote continues the sentence
+    ("»Wann kommt endlich ein Angebot?« fragte die Gewerkschafterin. Niemand antwortete.",
+     ["»Wann kommt endlich ein Angebot?« fragte die Gewerkschafterin.", "Niemand antwortete."]),
+    # a closing quote after a sentence end, then a capital, is a boundary (Swiss «…» and German »…«)
+    ("«Wir bleiben hart», sagte der Vorsitzende. «Das ist unser letztes Wort.» Dann ging er.",
+     ["«Wir bleiben hart», sagte der Vorsitzende.", "«Das ist unser letztes Wort.»", "Dann ging er."]),
+    ("The Chancellor spoke in German. »Niemand wird zurückgelassen.« Markets rose after the speech.",
+     ["The Chancellor spoke in German.", "»Niemand wird zurückgelassen.«", "Markets rose after the speech."]),
+    # runs of ! and ?
+    ("Was für ein Abend!!! Die Fans feierten bis zum Morgen.",
+     ["Was für ein Abend!!!", "Die Fans feierten bis zum Morgen."]),
+    ("Seriously??? The board approved it anyway.", ["Seriously???", "The board approved it anyway."]),
+    # an emoji before any capitalised word that starts a sentence (not only function words) ...
+    ("Die Stimmung war super 😊 Alle Spieler bekamen eine Prämie.",
+     ["Die Stimmung war super 😊", "Alle Spieler bekamen eine Prämie."]),
+    ("Fans were furious 😤 Several hundred left before half-time.",
+     ["Fans were furious 😤", "Several hundred left before half-time."]),
+    ("What a night ❤️ Fans sang until dawn.", ["What a night ❤️", "Fans sang until dawn."]),
+    # ... but not an emoji that stands for a word inside the clause
+    ("Die Fans reagierten mit 😡 Kommentaren.", ["Die Fans reagierten mit 😡 Kommentaren."]),
+    # "usw."/"etc." before any capitalised word that is not a noun or name
+    ("Sie erwähnte Kosten, Fristen usw. Keiner widersprach.",
+     ["Sie erwähnte Kosten, Fristen usw.", "Keiner widersprach."]),
+    ("Er kaufte Brot, Butter etc. Anschließend fuhr er heim.",
+     ["Er kaufte Brot, Butter etc.", "Anschließend fuhr er heim."]),
+    ("They bought bread, milk etc. Several shops were closed.",
+     ["They bought bread, milk etc.", "Several shops were closed."]),
+    ("Die Kosten betragen 3 Mrd. Euro. Das ist viel.", ["Die Kosten betragen 3 Mrd. Euro.", "Das ist viel."]),
+    # pySBD's list-item splits inside a sentence ("a) ... b) ...") and glued abbreviations
+    ("Der Wert a) stieg, b) sank. Danach c) blieb er gleich.",
+     ["Der Wert a) stieg, b) sank.", "Danach c) blieb er gleich."]),
+    ("Es geht um die Frage, ob a) der Bund oder b) das Land zahlt.",
+     ["Es geht um die Frage, ob a) der Bund oder b) das Land zahlt."]),
+    ("Sie ist Dipl.-Ing. (FH) und arbeitet bei der Bahn. Ihr Kollege hat einen Ph.D. aus Oxford.",
+     ["Sie ist Dipl.-Ing. (FH) und arbeitet bei der Bahn.", "Ihr Kollege hat einen Ph.D. aus Oxford."]),
 ]
 
 # --------------------------------------------------------------------------- markup

@@ -31,7 +31,9 @@ sentences) tuples in ``tests/test_sentences.py`` and ``tests/test_golden_text.py
      an emoji run that opens a piece belongs to the sentence before;
   8. a full stop (or ?, !) after a word of 4+ letters (not an abbreviation) or after a closing
      quote, followed by an opening quote and a capital letter, is a boundary
-     ("... vor Gästen. “This strike ...”  “Nobody ...”"), which pySBD's German rules miss.
+     ("... vor Gästen. “This strike ...”  “Nobody ...”"), which pySBD's German rules miss;
+  9. runs of ``!``/``?`` and a closing quote right after a sentence end before a capital
+     ("Wort.» Dann") are boundaries. Details of 1.-9.: ``helpers.text.repairs``, docs/text.md.
 
 Subheadings (see ``helpers.io.reading``) are one unit each, flagged ``is_heading``.
 Each sentence gets its own language (``helpers.text.language.sentence_language``).
