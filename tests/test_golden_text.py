@@ -283,6 +283,15 @@ LEMMA: list[tuple[tuple[str, str], str]] = [
     (("STRIKES", "en"), "strike"),
     (("UNIONS", "en"), "union"),
     (("WALKOUTS", "en"), "walkout"),
+    # probe 13: short all-caps words are acronyms even when the dictionary knows them in
+    # lower case ("US" is not "we", "AI" not "be", "SPD" not "Spd")
+    (("SPD", "de"), "SPD"),
+    (("CDU", "de"), "CDU"),
+    (("ÖVP", "de"), "ÖVP"),
+    (("US", "en"), "US"),
+    (("AI", "en"), "AI"),
+    (("KRISEN", "de"), "Krise"),
+    (("PROTESTS", "en"), "protest"),
     # must stay as they are (no spurious split of a known or non-noun word)
     (("Verhandlungen", "de"), "Verhandlung"),
     (("Bahn", "de"), "Bahn"),
