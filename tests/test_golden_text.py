@@ -110,6 +110,22 @@ HARDWRAP: list[tuple[str, list[tuple[str, bool]]]] = [
       ("Commuters across the region faced a third day of cancelled trains on Wednesday as the drivers' union and the operator failed to agree on pay.", False),
       ("The operator said it would run a skeleton timetable.", False),
       ("The union has called further walkouts for next week, when schools reopen after the holidays.", False)]),
+    # probe 13: a heading that ends with a verb particle ("geht weiter", "falls apart") in a
+    # wrapped file without blank lines
+    ("Kliniken: Streik geht weiter\n"
+     "Die Beschäftigten der Unikliniken wollen auch in\n"
+     "der kommenden Woche streiken. Das teilte die\n"
+     "Gewerkschaft am Freitag mit.",
+     [("Kliniken: Streik geht weiter", True),
+      ("Die Beschäftigten der Unikliniken wollen auch in der kommenden Woche streiken.", False),
+      ("Das teilte die Gewerkschaft am Freitag mit.", False)]),
+    ("Coalition talks fall apart\n"
+     "Negotiators for the three parties left the building\n"
+     "late on Sunday without a deal. A spokesman said\n"
+     "the talks would not resume this week.",
+     [("Coalition talks fall apart", True),
+      ("Negotiators for the three parties left the building late on Sunday without a deal.", False),
+      ("A spokesman said the talks would not resume this week.", False)]),
 ]
 
 # --------------------------------------------------------------------------- protection
