@@ -278,6 +278,16 @@ MARKUP: list[tuple[tuple[str, str], list[str]]] = [
      ["Fares rise", "The fare rises to $3.10."]),
     (("md", "---\ntitle: Fernwärme\ndraft: false\n---\n\nDer CO<sub>2</sub>-Preis steigt.<!-- Notiz -->\n\n---\n\nEnde."),
      ["Der CO2-Preis steigt.", "Ende."]),
+    # probe 13: a CMS that wraps each cell's text in <p> (or a list) still gives one unit per row
+    (("html", "<p>Die Preise:</p><table><tr><td><p>Einzelticket</p></td><td><p>3,50 Euro</p></td></tr></table>"),
+     ["Die Preise:", "Einzelticket 3,50 Euro"]),
+    (("html", "<table><tr><th><p>Day</p></th><th><p>Action</p></th></tr><tr><td><div>Monday</div></td>"
+              "<td><ul><li>strike</li><li>rally</li></ul></td></tr></table>"),
+     ["Day Action", "Monday strike rally"]),
+    # ... while a layout cell with long text keeps its paragraphs
+    (("html", "<table><tr><td><p>Der Rat tagte lange.</p><p>" + "Die Stadt zahlt für die Sanierung der Schulen. " * 5
+              + "</p></td></tr></table>"),
+     ["Der Rat tagte lange.", ("Die Stadt zahlt für die Sanierung der Schulen. " * 5).strip()]),
 ]
 
 # --------------------------------------------------------------------------- lemmas
