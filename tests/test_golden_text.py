@@ -358,6 +358,20 @@ LANG: list[tuple[list[str], tuple[str, list[str]]]] = [
         "Fair pay now!",
         "So stand es auf den Plakaten der Beschäftigten vor der Zentrale.",
     ], ("de", ["de", "de", "en", "de"])),
+    # probe 13: German quotes in an English article, the first after "sagte er." (a full stop
+    # after a two-letter word before an opening quote is a boundary too)
+    ([
+        "The Chancellor spoke in German.",
+        "»Wir werden alles tun, was nötig ist, um die Arbeitsplätze in diesem Land zu sichern«, sagte er.",
+        "»Niemand wird zurückgelassen, das verspreche ich Ihnen allen heute hier in Berlin.«",
+        "Markets rose after the speech.",
+    ], ("en", ["en", "de", "de", "en"])),
+    ([
+        "Die Fluggesellschaft strich am Morgen alle Flüge nach London.",
+        "„We apologise for any inconvenience this may cause to our passengers and their families“, hieß es in einer Mitteilung der Airline.",
+        "„Our teams are working around the clock to restore normal service as quickly as possible.“",
+        "Die Passagiere reagierten verärgert.",
+    ], ("de", ["de", "de", "en", "de"])),
 ]
 
 SHORT: list[tuple[str, str | None]] = [
@@ -376,6 +390,10 @@ SHORT: list[tuple[str, str | None]] = [
     ("2:1", None),
     ("No way.", "en"),
     ("Nein, niemals.", "de"),
+    # probe 13
+    ("Why now?", "en"),
+    ("Alles klar.", "de"),
+    ("Angela Merkel", None),
 ]
 
 

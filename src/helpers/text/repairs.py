@@ -29,7 +29,7 @@ _QUOTE_END = re.compile(r"[»«\"”“’']$")
 _BANG_RUN = re.compile(r"[!?]{2,}[»«”“\"]*(?=\s+[„“\"»«(]*[A-ZÄÖÜ])")
 _QUOTE_CLOSES = re.compile(r"(?:\b[^\W\d_]{4,}[.…]+|[!?]+)[»«”“\"]+(?=\s+[A-ZÄÖÜ])")
 # 8. a sentence end before an opening quote and a capital: "... Gästen. “This strike ..."
-_QUOTE_OPENS = re.compile(r"(?:\b([^\W\d_]{4,})[.!?…]|[.!?…][”“\"»«])\s+(?=[„“\"»«][A-ZÄÖÜ])")
+_QUOTE_OPENS = re.compile(r"(?:\b([^\W\d_]{2,})[.!?…]|[.!?…][”“\"»«])\s+(?=[„“\"»«][A-ZÄÖÜ])")
 _LOWER_ABBREVIATIONS = frozenset("evtl inkl bzgl zzgl exkl allg insb jährl monatl zusätzl prof ziff gegr"
                                   " dipl univ corp bros dept govt".split())
 
@@ -173,7 +173,8 @@ def repair(text: str, spans: list[tuple[int, int]], lang: str) -> list[tuple[int
         cuts += [start + m.end() for m in _WORD_ABBREVIATION.finditer(text[start:end])
                  if not _ROMAN.match(m.group(1))]
         cuts += [start + m.end() for m in _QUOTE_OPENS.finditer(text[start:end])
-                 if m.group(1) is None or m.group(1).lower() not in _LOWER_ABBREVIATIONS]
+                 if m.group(1) is None or (m.group(1).lower() not in _LOWER_ABBREVIATIONS
+                                           and (len(m.group(1)) >= 4 or m.group(1).lower() not in _abbreviations()))]
         for m in _EMOJI_RUN.finditer(text, start, end):
             after = re.match(r"\s+([A-ZÄÖÜ][\w’']*)", text[m.end() : end])
             if after and (after.group(1).lower() in starters

@@ -29,7 +29,7 @@ sentences) tuples in ``tests/test_sentences.py`` and ``tests/test_golden_text.py
      numeral is a boundary;
   7. a run of emoji followed by a capitalised sentence starter ends a sentence, and
      an emoji run that opens a piece belongs to the sentence before;
-  8. a full stop (or ?, !) after a word of 4+ letters (not an abbreviation) or after a closing
+  8. a full stop (or ?, !) after a word (not an abbreviation) or after a closing
      quote, followed by an opening quote and a capital letter, is a boundary
      ("... vor Gästen. “This strike ...”  “Nobody ...”"), which pySBD's German rules miss;
   9. runs of ``!``/``?`` and a closing quote right after a sentence end before a capital
