@@ -110,6 +110,22 @@ HARDWRAP: list[tuple[str, list[tuple[str, bool]]]] = [
       ("Commuters across the region faced a third day of cancelled trains on Wednesday as the drivers' union and the operator failed to agree on pay.", False),
       ("The operator said it would run a skeleton timetable.", False),
       ("The union has called further walkouts for next week, when schools reopen after the holidays.", False)]),
+    # probe 13: a heading that ends with a verb particle ("geht weiter", "falls apart") in a
+    # wrapped file without blank lines
+    ("Kliniken: Streik geht weiter\n"
+     "Die Beschäftigten der Unikliniken wollen auch in\n"
+     "der kommenden Woche streiken. Das teilte die\n"
+     "Gewerkschaft am Freitag mit.",
+     [("Kliniken: Streik geht weiter", True),
+      ("Die Beschäftigten der Unikliniken wollen auch in der kommenden Woche streiken.", False),
+      ("Das teilte die Gewerkschaft am Freitag mit.", False)]),
+    ("Coalition talks fall apart\n"
+     "Negotiators for the three parties left the building\n"
+     "late on Sunday without a deal. A spokesman said\n"
+     "the talks would not resume this week.",
+     [("Coalition talks fall apart", True),
+      ("Negotiators for the three parties left the building late on Sunday without a deal.", False),
+      ("A spokesman said the talks would not resume this week.", False)]),
 ]
 
 # --------------------------------------------------------------------------- protection
@@ -134,6 +150,17 @@ PROTECT: list[tuple[str, list[str]]] = [
     # the repair must still work where no address is involved
     ("Das entschied der EuGH.Hingegen sieht das Bundesgericht keinen Verstoß.",
      ["Das entschied der EuGH.", "Hingegen sieht das Bundesgericht keinen Verstoß."]),
+    # probe 13: a sentence glued on after an address is still a missing space, not part of it
+    ("Sie schrieb an vorstand@ig-metall.de.Der Vorstand antwortete nicht.",
+     ["Sie schrieb an vorstand@ig-metall.de.", "Der Vorstand antwortete nicht."]),
+    ("Tickets gibt es nur bei Eventim.De.Der Vorverkauf beginnt Montag.",
+     ["Tickets gibt es nur bei Eventim.De.", "Der Vorverkauf beginnt Montag."]),
+    ("Contact media.relations@network-rail.co.uk.Then wait for a reply.",
+     ["Contact media.relations@network-rail.co.uk.", "Then wait for a reply."]),
+    # ... and a missing space before a short sentence starter; never after an abbreviation
+    ("Laut spiegel.de war der Minister informiert.Er bestreitet das.",
+     ["Laut spiegel.de war der Minister informiert.", "Er bestreitet das."]),
+    ("Er wohnt in St.Gallen und arbeitet in Zürich.", ["Er wohnt in St.Gallen und arbeitet in Zürich."]),
 ]
 
 # --------------------------------------------------------------------------- split gaps
@@ -168,6 +195,41 @@ SPLIT: list[tuple[str, list[str]]] = [
      ["Am 3. Oktober 2024 streikten die Kliniken.", "Dr. Meier sprach von einem Notstand."]),
     ("He asked: “Is this really your final offer?” The board said nothing.",
      ["He asked: “Is this really your final offer?”", "The board said nothing."]),
+    # probe 13: a lower-case verb after a closing quote continues the sentence
+    ("»Wann kommt endlich ein Angebot?« fragte die Gewerkschafterin. Niemand antwortete.",
+     ["»Wann kommt endlich ein Angebot?« fragte die Gewerkschafterin.", "Niemand antwortete."]),
+    # a closing quote after a sentence end, then a capital, is a boundary (Swiss «…» and German »…«)
+    ("«Wir bleiben hart», sagte der Vorsitzende. «Das ist unser letztes Wort.» Dann ging er.",
+     ["«Wir bleiben hart», sagte der Vorsitzende.", "«Das ist unser letztes Wort.»", "Dann ging er."]),
+    ("The Chancellor spoke in German. »Niemand wird zurückgelassen.« Markets rose after the speech.",
+     ["The Chancellor spoke in German.", "»Niemand wird zurückgelassen.«", "Markets rose after the speech."]),
+    # runs of ! and ?
+    ("Was für ein Abend!!! Die Fans feierten bis zum Morgen.",
+     ["Was für ein Abend!!!", "Die Fans feierten bis zum Morgen."]),
+    ("Seriously??? The board approved it anyway.", ["Seriously???", "The board approved it anyway."]),
+    # an emoji before any capitalised word that starts a sentence (not only function words) ...
+    ("Die Stimmung war super 😊 Alle Spieler bekamen eine Prämie.",
+     ["Die Stimmung war super 😊", "Alle Spieler bekamen eine Prämie."]),
+    ("Fans were furious 😤 Several hundred left before half-time.",
+     ["Fans were furious 😤", "Several hundred left before half-time."]),
+    ("What a night ❤️ Fans sang until dawn.", ["What a night ❤️", "Fans sang until dawn."]),
+    # ... but not an emoji that stands for a word inside the clause
+    ("Die Fans reagierten mit 😡 Kommentaren.", ["Die Fans reagierten mit 😡 Kommentaren."]),
+    # "usw."/"etc." before any capitalised word that is not a noun or name
+    ("Sie erwähnte Kosten, Fristen usw. Keiner widersprach.",
+     ["Sie erwähnte Kosten, Fristen usw.", "Keiner widersprach."]),
+    ("Er kaufte Brot, Butter etc. Anschließend fuhr er heim.",
+     ["Er kaufte Brot, Butter etc.", "Anschließend fuhr er heim."]),
+    ("They bought bread, milk etc. Several shops were closed.",
+     ["They bought bread, milk etc.", "Several shops were closed."]),
+    ("Die Kosten betragen 3 Mrd. Euro. Das ist viel.", ["Die Kosten betragen 3 Mrd. Euro.", "Das ist viel."]),
+    # pySBD's list-item splits inside a sentence ("a) ... b) ...") and glued abbreviations
+    ("Der Wert a) stieg, b) sank. Danach c) blieb er gleich.",
+     ["Der Wert a) stieg, b) sank.", "Danach c) blieb er gleich."]),
+    ("Es geht um die Frage, ob a) der Bund oder b) das Land zahlt.",
+     ["Es geht um die Frage, ob a) der Bund oder b) das Land zahlt."]),
+    ("Sie ist Dipl.-Ing. (FH) und arbeitet bei der Bahn. Ihr Kollege hat einen Ph.D. aus Oxford.",
+     ["Sie ist Dipl.-Ing. (FH) und arbeitet bei der Bahn.", "Ihr Kollege hat einen Ph.D. aus Oxford."]),
 ]
 
 # --------------------------------------------------------------------------- markup
@@ -216,6 +278,16 @@ MARKUP: list[tuple[tuple[str, str], list[str]]] = [
      ["Fares rise", "The fare rises to $3.10."]),
     (("md", "---\ntitle: Fernwärme\ndraft: false\n---\n\nDer CO<sub>2</sub>-Preis steigt.<!-- Notiz -->\n\n---\n\nEnde."),
      ["Der CO2-Preis steigt.", "Ende."]),
+    # probe 13: a CMS that wraps each cell's text in <p> (or a list) still gives one unit per row
+    (("html", "<p>Die Preise:</p><table><tr><td><p>Einzelticket</p></td><td><p>3,50 Euro</p></td></tr></table>"),
+     ["Die Preise:", "Einzelticket 3,50 Euro"]),
+    (("html", "<table><tr><th><p>Day</p></th><th><p>Action</p></th></tr><tr><td><div>Monday</div></td>"
+              "<td><ul><li>strike</li><li>rally</li></ul></td></tr></table>"),
+     ["Day Action", "Monday strike rally"]),
+    # ... while a layout cell with long text keeps its paragraphs
+    (("html", "<table><tr><td><p>Der Rat tagte lange.</p><p>" + "Die Stadt zahlt für die Sanierung der Schulen. " * 5
+              + "</p></td></tr></table>"),
+     ["Der Rat tagte lange.", ("Die Stadt zahlt für die Sanierung der Schulen. " * 5).strip()]),
 ]
 
 # --------------------------------------------------------------------------- lemmas
@@ -237,6 +309,15 @@ LEMMA: list[tuple[tuple[str, str], str]] = [
     (("STRIKES", "en"), "strike"),
     (("UNIONS", "en"), "union"),
     (("WALKOUTS", "en"), "walkout"),
+    # probe 13: short all-caps words are acronyms even when the dictionary knows them in
+    # lower case ("US" is not "we", "AI" not "be", "SPD" not "Spd")
+    (("SPD", "de"), "SPD"),
+    (("CDU", "de"), "CDU"),
+    (("ÖVP", "de"), "ÖVP"),
+    (("US", "en"), "US"),
+    (("AI", "en"), "AI"),
+    (("KRISEN", "de"), "Krise"),
+    (("PROTESTS", "en"), "protest"),
     # must stay as they are (no spurious split of a known or non-noun word)
     (("Verhandlungen", "de"), "Verhandlung"),
     (("Bahn", "de"), "Bahn"),
@@ -277,6 +358,20 @@ LANG: list[tuple[list[str], tuple[str, list[str]]]] = [
         "Fair pay now!",
         "So stand es auf den Plakaten der Beschäftigten vor der Zentrale.",
     ], ("de", ["de", "de", "en", "de"])),
+    # probe 13: German quotes in an English article, the first after "sagte er." (a full stop
+    # after a two-letter word before an opening quote is a boundary too)
+    ([
+        "The Chancellor spoke in German.",
+        "»Wir werden alles tun, was nötig ist, um die Arbeitsplätze in diesem Land zu sichern«, sagte er.",
+        "»Niemand wird zurückgelassen, das verspreche ich Ihnen allen heute hier in Berlin.«",
+        "Markets rose after the speech.",
+    ], ("en", ["en", "de", "de", "en"])),
+    ([
+        "Die Fluggesellschaft strich am Morgen alle Flüge nach London.",
+        "„We apologise for any inconvenience this may cause to our passengers and their families“, hieß es in einer Mitteilung der Airline.",
+        "„Our teams are working around the clock to restore normal service as quickly as possible.“",
+        "Die Passagiere reagierten verärgert.",
+    ], ("de", ["de", "de", "en", "de"])),
 ]
 
 SHORT: list[tuple[str, str | None]] = [
@@ -295,6 +390,10 @@ SHORT: list[tuple[str, str | None]] = [
     ("2:1", None),
     ("No way.", "en"),
     ("Nein, niemals.", "de"),
+    # probe 13
+    ("Why now?", "en"),
+    ("Alles klar.", "de"),
+    ("Angela Merkel", None),
 ]
 
 

@@ -151,3 +151,18 @@ def test_dictionary_cache_is_written_read_and_repaired(tmp_path, monkeypatch) ->
     assert cache.cache_dir() is None
     assert tokens._decoded_dictionary("en") == first
     assert [p.name for p in (tmp_path / "cache").iterdir()] == [files[0].name]  # no temporary files left
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # an all-caps word in a sentence in ordinary case is an acronym: kept, never a stop word
+    ("US tariffs hit AI firms and IT staff.", "en", {"US": ("US", False), "AI": ("AI", False), "IT": ("IT", False)}),
+    ("The NHS and NATO warned.", "en", {"NHS": ("NHS", False), "NATO": ("NATO", False)}),
+    ("Die SPD und die BASF streiten.", "de", {"SPD": ("SPD", False), "BASF": ("BASF", False)}),
+    # a sentence in capitals is a shouted headline: its words are lemmatised
+    ("GEWERKSCHAFT DROHT MIT STREIK", "de", {"GEWERKSCHAFT": ("Gewerkschaft", False), "DROHT": ("drohen", False),
+                                             "MIT": ("MIT", True)}),
+    ("STRIKES HIT THE PORTS", "en", {"STRIKES": ("strike", False), "THE": ("THE", True), "PORTS": ("port", False)}),
+])
+def test_acronyms_and_shouted_headlines(text: str, lang: str, expected: dict[str, tuple[str, bool]]) -> None:
+    rows = _by_text(text, lang)
+    assert {t: (rows[t]["lemma"], rows[t]["is_stop"]) for t in expected} == expected

@@ -1,7 +1,7 @@
 """Markup to text: HTML and Markdown articles reduced to their readable text units.
 
 One unit per paragraph, heading, list item (without its marker) and table row (cells
-separated by a space); units are separated by blank lines, so each becomes a paragraph
+separated by a space, also when a short cell holds its own ``<p>`` or list); units are separated by blank lines, so each becomes a paragraph
 (``helpers.io.paragraphs``). Parsed with BeautifulSoup and the stdlib ``html.parser``
 (no network, no scripts run); entities are decoded, so ``&lt;script&gt;`` becomes the
 literal text ``<script>``; comments, ``script``, ``style``, ``template``, JSON-LD, forms,
@@ -178,6 +178,21 @@ def _ancestors(nodes: list[Any]) -> set[int]:
     return out
 
 
+_CELL_MAX_CHARS = 200
+"""A table cell with at most this much text and no table inside is data: one row, one unit."""
+
+
+def _blocks_in_data_cells(root: Any) -> set[int]:
+    """Block elements inside data cells (``<td><p>8 Prozent</p></td>``): they do not end the
+    row's unit. A layout cell (a table inside, or long text: old pages set whole articles in
+    tables) keeps its paragraphs."""
+    out: set[int] = set()
+    for cell in root.find_all(["td", "th"]):
+        if cell.find("table") is None and len(cell.get_text(" ", strip=True)) <= _CELL_MAX_CHARS:
+            out.update(id(b) for b in cell.find_all(_BLOCK_TAGS))
+    return out
+
+
 def _units(soup: Any, boilerplate: bool) -> list[str]:
     from bs4 import NavigableString
     from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction, Script, Stylesheet
@@ -191,6 +206,7 @@ def _units(soup: Any, boilerplate: bool) -> list[str]:
     with_h1 = _ancestors(soup.find_all("h1")) if boilerplate else set()
     after_body = _after_body(root) if boilerplate else set()
     with_links = _ancestors(soup.find_all(["a", "button"])) if boilerplate else set()
+    in_cells = _blocks_in_data_cells(root)
     buf: list[str] = []
 
     def flush() -> None:
@@ -228,7 +244,10 @@ def _units(soup: Any, boilerplate: bool) -> list[str]:
         if name in ("td", "th"):
             buf.append(" ")
             stack.append((NavigableString(" "), False))
-        if name in _BLOCK_TAGS:
+        if name in _BLOCK_TAGS and id(node) in in_cells:
+            buf.append(" ")  # a paragraph inside a table cell: part of the row's unit
+            stack.append((NavigableString(" "), False))
+        elif name in _BLOCK_TAGS:
             flush()
             stack.append((node, True))
         stack.extend((child, False) for child in reversed(list(node.children)))

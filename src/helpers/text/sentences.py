@@ -29,9 +29,11 @@ sentences) tuples in ``tests/test_sentences.py`` and ``tests/test_golden_text.py
      numeral is a boundary;
   7. a run of emoji followed by a capitalised sentence starter ends a sentence, and
      an emoji run that opens a piece belongs to the sentence before;
-  8. a full stop (or ?, !) after a word of 4+ letters (not an abbreviation) or after a closing
+  8. a full stop (or ?, !) after a word (not an abbreviation) or after a closing
      quote, followed by an opening quote and a capital letter, is a boundary
-     ("... vor Gästen. “This strike ...”  “Nobody ...”"), which pySBD's German rules miss.
+     ("... vor Gästen. “This strike ...”  “Nobody ...”"), which pySBD's German rules miss;
+  9. runs of ``!``/``?`` and a closing quote right after a sentence end before a capital
+     ("Wort.» Dann") are boundaries. Details of 1.-9.: ``helpers.text.repairs``, docs/text.md.
 
 Subheadings (see ``helpers.io.reading``) are one unit each, flagged ``is_heading``.
 Each sentence gets its own language (``helpers.text.language.sentence_language``).
@@ -48,6 +50,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from helpers.errors import InputError
+from helpers.text.repairs import protect, repair
 
 if TYPE_CHECKING:
     from helpers.io.reading import Article
@@ -79,64 +82,7 @@ SENTENCE_COLUMNS: tuple[str, ...] = (
 ``df.attrs`` holds ``lang`` (the article's language), ``path`` and ``encoding``.
 """
 
-_MISSING_SPACE = re.compile(r"(?<=[^\W\d_]{2}\.)(?=[A-ZÄÖÜ][a-zäöüß]{2,})")
-_CLOSING_QUOTE = re.compile(r"^[\"”“»«’']+(?=\s|$)")
-_FINAL_ABBREVIATIONS = ("usw.", "etc.", "usf.", "Mio.", "Mrd.", "Tsd.", "Jh.")
-_ABBREV_END = re.compile(r"\b[^\W\d_]{1,5}\.$")
-# abbreviations that are followed by a number ("Abs. 2", "Nr. 5", "S. 12")
-_NUMBER_ABBREVIATIONS = frozenset(
-    "abs. art. nr. s. bd. kap. ziff. lit. z. no. p. pp. vol. ch. sec. fig.".split()
-)
-# ... of which these are also words that can end a sentence ("ganz eigener Art.")
-_WORD_ABBREVIATION = re.compile(r"\b(?:Art|Abs|Nr|Ziff)\.\s+(?=([A-ZÄÖÜ][a-zäöüß]+))")
-_ROMAN = re.compile(r"^[IVXLC]+\b")
 _SPACE = re.compile(r"\s+")
-_EMOJI_RUN = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]+")
-_QUOTE_THEN_CLAUSE = re.compile(r"^[»«\"”“’']+\s*[,;:]")
-# 8. a sentence end before an opening quote and a capital: "... Gästen. “This strike ..."
-_QUOTE_OPENS = re.compile(r"(?:\b([^\W\d_]{4,})[.!?…]|[.!?…][”“\"»«])\s+(?=[„“\"»«][A-ZÄÖÜ])")
-_LOWER_ABBREVIATIONS = frozenset("evtl inkl bzgl zzgl exkl allg insb jährl monatl zusätzl prof ziff gegr"
-                                  " dipl univ corp bros dept govt".split())
-
-# Capitalised function words that start a new sentence after "usw.", an emoji run and the like.
-_SENTENCE_STARTERS: dict[str, frozenset[str]] = {
-    "de": frozenset(
-        "der die das dem den des ein eine einer es er sie wir ich ihr man dies diese dieser "
-        "dieses dann doch aber auch so nun zudem damit daher deshalb trotzdem dennoch jedoch "
-        "allerdings zwar wie was wer wo wann warum im in am auf an bei mit nach für von zu".split()
-    ),
-    "en": frozenset(
-        "the a an it he she we i they this that these those then but so however also in on "
-        "at for with after what who where when why".split()
-    ),
-}
-
-# ------------------------------------------------------------------ protected addresses
-_TLDS = "de|at|ch|com|org|net|edu|gov|eu|info|io|uk|co\\.uk|fr|it|es|nl|be|pl|us|tv|biz|app|online|news|berlin"
-_ADDRESS = re.compile(
-    r"(?i)"
-    r"(?:https?://|ftp://)[^\s<>\"“”»«]+"  # URL with a scheme
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail address
-    r"|\bwww\.[^\s<>\"“”»«]+"  # www. address
-    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:" + _TLDS + r")\b(?:/[^\s<>\"“”»«]*)?"  # domain, brand.tld
-)
-_ADDRESS_TRAIL = ".,;:!?)]}'\"»«“”’"
-_MASK = {".": "\ue000", "?": "\ue001", "!": "\ue002"}
-
-
-def protect(text: str) -> str:
-    """``text`` with ``. ? !`` inside URLs, e-mail addresses, domains and brand.tld names
-    replaced by private-use characters (same length, so spans carry over)."""
-    chars = list(text)
-    for m in _ADDRESS.finditer(text):
-        s, e = m.start(), m.end()
-        while e > s and text[e - 1] in _ADDRESS_TRAIL:
-            e -= 1
-        if "." in text[s:e]:
-            for i in range(s, e):
-                chars[i] = _MASK.get(chars[i], chars[i])
-    return "".join(chars)
-
 
 # ------------------------------------------------------------------ safe segmentation
 _REGEX_CHARS = str.maketrans({c: chr(0xE010 + i) for i, c in enumerate("()[]{}*+\\|^$")})
@@ -242,76 +188,8 @@ def safe_segment(text: str, lang: str) -> list[tuple[int, int]]:
 def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     """Return sentence spans ``(start, end)`` within ``text`` (one paragraph); never raises."""
     text = protect(text.replace("\n", " "))  # wrapped lines: same length, offsets unchanged
-    spans = _repair(text, safe_segment(text, lang), lang)
+    spans = repair(text, safe_segment(text, lang), lang)
     return [span for span in spans if text[span[0] : span[1]].strip()]
-
-
-def _trimmed(text: str, a: int, b: int) -> tuple[int, int] | None:
-    piece = text[a:b]
-    if not piece.strip():
-        return None
-    return a + len(piece) - len(piece.lstrip()), b - (len(piece) - len(piece.rstrip()))
-
-
-def _repair(text: str, spans: list[tuple[int, int]], lang: str) -> list[tuple[int, int]]:
-    """Apply the repairs described in the module docstring (on protected text)."""
-    # 2. closing quote that pySBD moved to the next sentence
-    fixed: list[list[int]] = []
-    for start, end in spans:
-        m = _CLOSING_QUOTE.match(text[start:end])
-        if m and fixed:
-            fixed[-1][1] = start + m.end()
-            start = start + m.end()
-            while start < end and text[start].isspace():
-                start += 1
-            if start >= end:
-                continue
-        fixed.append([start, end])
-    # 3. undo splits after an abbreviation followed by lowercase or a digit;
-    # 5. a piece without letters or digits, or ", rief er" after a quote, joins the one before
-    merged: list[list[int]] = []
-    for start, end in fixed:
-        if merged:
-            prev = text[merged[-1][0] : merged[-1][1]]
-            nxt = text[start:end]
-            m = _ABBREV_END.search(prev)
-            if (m and (nxt[:1].islower()
-                       or (nxt[:1].isdigit() and m.group(0).lower() in _NUMBER_ABBREVIATIONS))) \
-                    or not any(c.isalnum() for c in nxt) or nxt[:1] in ",;:" or _QUOTE_THEN_CLAUSE.match(nxt):
-                merged[-1][1] = end
-                continue
-        merged.append([start, end])
-    # 1., 4., 6. and 7. extra boundaries inside a sentence
-    starters = _SENTENCE_STARTERS.get(lang, frozenset())
-    out: list[tuple[int, int]] = []
-    for start, end in merged:
-        cuts = [m.start() for m in _MISSING_SPACE.finditer(text, start, end)]
-        for abbr in _FINAL_ABBREVIATIONS:
-            for m in re.finditer(re.escape(abbr) + r"\s+([^\W\d_]+)", text[start:end]):
-                word = m.group(1)
-                if word[:1].isupper() and word.lower() in starters:
-                    cuts.append(start + m.start(1))
-        cuts += [start + m.end() for m in _WORD_ABBREVIATION.finditer(text[start:end])
-                 if not _ROMAN.match(m.group(1))]
-        cuts += [start + m.end() for m in _QUOTE_OPENS.finditer(text[start:end])
-                 if m.group(1) is None or m.group(1).lower() not in _LOWER_ABBREVIATIONS]
-        for m in _EMOJI_RUN.finditer(text, start, end):
-            after = re.match(r"\s+([A-ZÄÖÜ][\w’']*)", text[m.end() : end])
-            if after and after.group(1).lower() in starters:
-                cuts.append(m.end() + after.start(1))
-        bounds = [start, *sorted(c for c in set(cuts) if start < c < end), end]
-        out.extend(span for a, b in zip(bounds, bounds[1:]) if (span := _trimmed(text, a, b)))
-    # 7. an emoji run that opens a sentence belongs to the one before ("Toll! 🎉 Der ...")
-    final: list[tuple[int, int]] = []
-    for start, end in out:
-        m = _EMOJI_RUN.match(text, start)
-        if m and final and m.end() < end:
-            final[-1] = (final[-1][0], m.end())
-            start = m.end()
-            while start < end and text[start].isspace():
-                start += 1
-        final.append((start, end))
-    return final
 
 
 # ------------------------------------------------------------------ sentence text

@@ -167,7 +167,9 @@ def lemma(token: str, lang: str) -> str:
 
     - **All caps** ("STREIKS", "BAHN"): German tries the capitalised form when the
       dictionary knows it (nouns), then the lower-case form; English lower-cases. An
-      unknown all-caps word of at most 4 letters is an acronym and stays ("CDU", "EU").
+      all-caps word of at most 3 letters, or an unknown one of 4, is an acronym and stays
+      ("CDU", "EU", "US", "AI"). In a sentence that is not itself in capitals, ``tokenize``
+      keeps every all-caps word as an acronym ("NATO", "BASF"), never a stop word.
     - **Unknown German compounds** ("Zollstreits", "Warnstreikwellen"): a capitalised,
       unhyphenated word of at least 7 letters that the dictionary does not know is
       lemmatised by its longest known noun head (at least 4 letters, after at least 3):
@@ -185,6 +187,8 @@ def lemma(token: str, lang: str) -> str:
 
 
 def _caps_lemma(token: str, lang: str) -> str:
+    if len(token) <= 3:
+        return token  # an acronym ("SPD", "EU", "US", "AI"), whatever the dictionary has in lower case
     if lang == "de":
         for cand in (token.capitalize(), token.lower()):
             if is_known(cand, lang):
@@ -233,13 +237,17 @@ def tokenize(text: str, lang: str) -> list[dict[str, Any]]:
     stops = stopwords(lang)
     negs = NEGATIONS[lang]
     rows: list[dict[str, Any]] = []
-    for m in _regex().finditer(text):
+    matches = list(_regex().finditer(text))
+    words = [m.group(0) for m in matches if len(m.group(0)) > 1 and m.group(0).isalpha()]
+    shouted = 2 * sum(w.isupper() for w in words) > len(words)  # a headline in capitals
+    for m in matches:
         tok = m.group(0)
         low = tok.lower()
         is_alpha = tok.replace("-", "").isalpha()
-        lem = lemma(tok, lang) if is_alpha else tok
+        acronym = is_alpha and len(tok) > 1 and tok.isupper() and not shouted
+        lem = tok if acronym or not is_alpha else lemma(tok, lang)
         norm = lem.lower()
-        is_stop = low in stops or norm in stops
+        is_stop = not acronym and (low in stops or norm in stops)
         rows.append(
             {
                 "text": tok,
