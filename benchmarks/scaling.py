@@ -5,6 +5,9 @@ from the seed (``benchmarks.common.long_article``), with its paragraphs or joine
 paragraph (no blank line, one line), analysed twice (the second run is timed), and the
 plain ``TfidfVectorizer()`` + ``KMeans`` baseline is timed on the same sentences in the
 same process. The exponent is the slope of log time against log sentences from 500 up.
+With ``../shared`` there, the same rows again on distinct English news sentences
+(``benchmarks.common.news_article``, NewsMTSC), up to ``NEWS_MAX`` of them: real text has a
+vocabulary that grows with the article, which the repeated seed does not.
 ``python -m benchmarks.scaling [sizes...]``.
 """
 
@@ -17,17 +20,22 @@ import sys
 from typing import Any
 
 SIZES = (200, 500, 1000, 2000, 5000, 10000)
+#: NewsMTSC has 7,739 distinct sentences.
+NEWS_MAX = 7000
 
 _CHILD = r"""
 import json, resource, sys, time
-from benchmarks.common import long_article
+from benchmarks.common import long_article, news_article
 from evaluation.baselines import plain_baseline
 from helpers import pipeline
 
-n, one = int(sys.argv[1]), sys.argv[2] == "1"
-text = long_article(n)
-if one:
-    text = " ".join(p.strip() for p in text.split("\n") if p.strip()) + "\n"
+n, one, source = int(sys.argv[1]), sys.argv[2] == "1", sys.argv[3]
+if source == "news":
+    text = news_article(n, "en", one_paragraph=one)
+else:
+    text = long_article(n)
+    if one:
+        text = " ".join(p.strip() for p in text.split("\n") if p.strip()) + "\n"
 pipeline.analyze(text)
 t0 = time.perf_counter()
 res = pipeline.analyze(text)
@@ -43,8 +51,8 @@ print(json.dumps({"sentences": len(texts), "paragraphs": int(res.sentences["para
 """
 
 
-def _row(n: int, one_paragraph: bool) -> dict[str, Any]:
-    out = subprocess.run([sys.executable, "-c", _CHILD, str(n), "1" if one_paragraph else "0"],
+def _row(n: int, one_paragraph: bool, source: str = "seed") -> dict[str, Any]:
+    out = subprocess.run([sys.executable, "-c", _CHILD, str(n), "1" if one_paragraph else "0", source],
                          capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -61,15 +69,21 @@ def exponent(rows: list[dict[str, Any]], key: str = "analyze_s", smallest: int =
 
 def bench_scaling(sizes: tuple[int, ...] = SIZES) -> list[dict[str, Any]]:
     """One row per size and layout, then one exponent row per layout."""
+    from benchmarks.common import news_article
+
     rows: list[dict[str, Any]] = []
-    for one in (False, True):
-        layout = "one paragraph" if one else "paragraphs"
+    news = news_article(max((s for s in sizes if s <= NEWS_MAX), default=0), "en") is not None
+    cases = [("seed", one) for one in (False, True)] + ([("news", one) for one in (False, True)] if news else [])
+    for source, one in cases:
+        layout = ("one paragraph" if one else "paragraphs") + (", news sentences" if source == "news" else "")
         part = []
         for n in sizes:
-            r = _row(n, one)
+            if source == "news" and n > NEWS_MAX:
+                continue
+            r = _row(n, one, source)
             r = {"layout": layout, "target": n, **r, "analyze_x_plain": r["analyze_s"] / r["plain_s"]}
             part.append(r)
-            print(f"  {layout:13} {r['sentences']:>6} sentences  {r['analyze_s']:8.2f} s  plain {r['plain_s']:6.2f} s"
+            print(f"  {layout:30} {r['sentences']:>6} sentences  {r['analyze_s']:8.2f} s  plain {r['plain_s']:6.2f} s"
                   f"  x{r['analyze_x_plain']:5.1f}  {r['peak_rss_MB']:6.0f} MB", file=sys.stderr, flush=True)
         rows.extend(part)
         rows.append({"layout": layout, "target": "exponent", "analyze_s": exponent(part),

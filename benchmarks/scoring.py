@@ -13,24 +13,19 @@ import pandas as pd
 
 
 def distinct_article(n: int = 1000) -> tuple[str, str]:
-    """``(name, text)``: an article of ``n`` distinct German news sentences, ten per paragraph,
-    read in place from ``$TP_TRAIN_DIR/sentences_annotated.tsv`` (GerNTSA sentences, CC BY 4.0);
-    without that file, the seed's paragraphs repeated (``long_article``), named so.
+    """``(name, text)``: ``n`` distinct German news texts (``benchmarks.common.news_article``),
+    or without ``../shared`` the seed's paragraphs repeated (``long_article``), named so.
 
     The encoder's cost depends on the *distinct* sentences (the cache and each batch encode a
     text once): an article made of the seed's 42 sentences repeated costs the encoder 42
     sentences, which made "cold cache" mean almost nothing for the long row.
     """
-    from benchmarks.common import long_article
-    from training.run import data_dir
+    from benchmarks.common import long_article, news_article
 
-    path = data_dir("TP_TRAIN_DIR", "train") / "sentences_annotated.tsv"
-    if not path.is_file():
+    text = news_article(n, "de")
+    if text is None:
         return "long (seed repeated)", long_article(n, seed=0)
-    table = pd.read_csv(path, sep="\t", keep_default_na=False)
-    texts = list(dict.fromkeys(" ".join(str(t).split()) for t in table.loc[table["lang"] == "de", "text"]))[:n]
-    paragraphs = [" ".join(texts[i : i + 10]) for i in range(0, len(texts), 10)]
-    return f"{len(texts)} distinct sentences", "\n\n".join(paragraphs) + "\n"
+    return f"{n} distinct news texts", text
 
 
 def bench_scoring(long_sentences: int = 1000) -> pd.DataFrame:

@@ -84,6 +84,53 @@ def test_one_name_per_actor() -> None:
     assert labels["Bidens"] == labels["Biden's"] == labels["Biden"] == "Joe Biden"
 
 
+def _cluster_by_scan(forms: list[tuple[str, str]]) -> dict[str, str]:
+    """The reference: every new form checked against every earlier form, in order (the
+    implementation before the index), with the same labelling."""
+    from helpers.actors.names import _PERSON_KINDS, _joins, degenitive
+
+    clusters: list[list[str]] = []
+    kinds: list[str] = []
+    assign: dict[str, int] = {}
+    for name, kind in forms:
+        base = degenitive(name)
+        cands = [name, base] + ([base[:-1]] if base.endswith("s") and len(base) > 3 else [])
+        hit = next(((assign[c], c) for c in cands if c in assign), None)
+        if hit is None:
+            hit = next(((ci, c) for ci, surf in enumerate(clusters) for x in surf for c in cands[1:]
+                        if _joins(c, kind, x, kinds[ci])), None)
+        if hit is None:
+            clusters.append([])
+            kinds.append(kind)
+            hit = (len(clusters) - 1, base)
+        clusters[hit[0]].append(hit[1])
+        assign.setdefault(name, hit[0])
+    labels = []
+    for surf, kind in zip(clusters, kinds):
+        counts: dict[str, int] = {}
+        for x in surf:
+            counts[degenitive(x)] = counts.get(degenitive(x), 0) + 1
+        full = [x for x in counts if len(x.split()) >= 2]
+        pool = full if kind in _PERSON_KINDS and full else list(counts)
+        labels.append(max(pool, key=lambda x: (counts[x], len(x), x)))
+    return {name: labels[ci] for name, ci in assign.items()}
+
+
+def test_the_name_index_joins_what_a_full_scan_joins() -> None:
+    import random
+
+    names = [("Andreas Hauer", "PER"), ("Hauer", "PER"), ("Hauers", "PER"), ("Elisabeth S.", "PER"),
+             ("Elisabeth", "PER"), ("Donald J. Trump", "PER"), ("Donald Trump", "PER"), ("Trump's", "PER"),
+             ("United Auto Workers", "ORG"), ("UAW", "ORG"), ("WKN AG", "ORG"), ("WKN", "ORG"),
+             ("Deutsche Post", "ORG"), ("Post", "ORG"), ("DP", "ORG"), ("Biden", "PER"), ("Joe Biden", "PER"),
+             ("Bidens", "PER"), ("European Union", "ORG"), ("EU", "ORG"), ("Union", "ORG"), ("S.", "PER"),
+             ("Andreas", "PER"), ("Hauer AG", "ORG"), ("Wien", "LOC"), ("Flughafen Wien", "ORG"), ("FW", "ORG")]
+    rng = random.Random(0)
+    for trial in range(300):
+        forms = [rng.choice(names) for _ in range(rng.randint(1, 25))]
+        assert cluster_names(forms) == _cluster_by_scan(forms), forms
+
+
 def test_the_rules_stay_available_and_methods_are_checked(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text(BERICHT, encoding="utf-8")

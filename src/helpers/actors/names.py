@@ -123,30 +123,81 @@ def _joins(new: str, kind: str, old: str, old_kind: str) -> bool:
     return old.isupper() and 2 <= len(old) <= 6 and len(nw) >= 2 and initials(new) == old
 
 
+class _FormIndex:
+    """The distinct forms of the actors found so far, indexed by every key ``_joins`` compares
+    (last word, first word, a one-word form, the form without a legal form, initials, a form in
+    capitals), so that a new form is checked against the forms that can join it and not
+    against all of them. Measured: on 1,000 English news sentences (704 names) the full scan
+    made 552,000 ``_joins`` calls and took 4 of the analysis' 15 s; it grew with the square of
+    the names."""
+
+    def __init__(self) -> None:
+        self.keys: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
+        self.seen: list[set[str]] = []
+
+    def add(self, ci: int, form: str) -> None:
+        while len(self.seen) <= ci:
+            self.seen.append(set())
+        if form in self.seen[ci]:
+            return
+        pos = len(self.seen[ci])
+        self.seen[ci].add(form)
+        words = form.split()
+        keys = {("legal", _without_legal_form(form))}
+        if words:
+            keys |= {("last", words[-1]), ("first", words[0])}
+        if len(words) == 1:
+            keys.add(("one", form))
+        if len(words) >= 2:
+            keys.add(("init", initials(form)))
+        if form.isupper():
+            keys.add(("upper", form))
+        for key in keys:
+            self.keys.setdefault(key, []).append((ci, pos, form))
+
+    def candidates(self, form: str) -> list[tuple[int, int, str]]:
+        words = form.split()
+        probes = [("legal", _without_legal_form(form))]
+        if words:
+            probes += [("first", words[0]), ("one", words[-1])]
+        if len(words) == 1:
+            probes.append(("last", form))
+        if form.isupper():
+            probes.append(("init", form))
+        if len(words) >= 2:
+            probes.append(("upper", initials(form)))
+        return sorted({c for key in probes for c in self.keys.get(key, ())})
+
+
 def cluster_names(forms: list[tuple[str, str]]) -> dict[str, str]:
     """One name per actor: ``forms`` are ``(name, kind)`` in article order; returns each name's label.
 
     A form joins an earlier actor when it is the same without a genitive ("Bidens",
     "Biden's" -> "Biden"), a person's surname or first and last name, or an acronym of the
-    other's content words (either order). The label is, for a person with a multi-word form,
+    other's content words (either order); the first actor (in order of appearance) that it
+    joins. The label is, for a person with a multi-word form,
     the most frequent multi-word form; otherwise the most frequent form, ties to the longer.
     """
     clusters: list[list[str]] = []
     kinds: list[str] = []
     assign: dict[str, int] = {}
+    index = _FormIndex()
     for name, kind in forms:
         base = degenitive(name)
         cands = [name, base] + ([base[:-1]] if base.endswith("s") and len(base) > 3 else [])
         hit = next(((assign[c], c) for c in cands if c in assign), None)
         if hit is None:
-            hit = next(((ci, c) for ci, surf in enumerate(clusters) for s in surf for c in cands[1:]
-                        if _joins(c, kind, s, kinds[ci])), None)
+            # the first (actor, its form in order, candidate) that joins, as a scan would find
+            joins = [(ci, pos, j, c) for j, c in enumerate(cands[1:])
+                     for ci, pos, s in index.candidates(c) if _joins(c, kind, s, kinds[ci])]
+            hit = (min(joins)[0], min(joins)[3]) if joins else None
         if hit is None:
             clusters.append([])
             kinds.append(kind)
             hit = (len(clusters) - 1, base)
         found, form = hit
         clusters[found].append(form)
+        index.add(found, form)
         assign.setdefault(name, found)
     labels = []
     for surf, kind in zip(clusters, kinds):
