@@ -135,3 +135,37 @@ def test_long_paragraph_is_split_in_windows_as_a_whole(monkeypatch) -> None:  # 
     windowed = sentences_module.split_sentences(text, "de")
     monkeypatch.setattr(sentences_module, "_WINDOW_CHARS", 10**9)
     assert windowed == sentences_module.split_sentences(text, "de")
+
+
+def test_span_search_by_find_equals_pysbds_own() -> None:
+    """``_spans_by_find`` replaces pySBD's regex-per-sentence span search: same spans and
+    texts (trailing whitespace included), on crafted cases (repeats, a sentence that occurs
+    earlier inside another, non-breaking and mixed whitespace) and on every paragraph of the
+    repository's articles, German and English."""
+    import pysbd
+
+    from helpers.text.sentences import _segmenter, _spans_by_find
+
+    root = Path(__file__).resolve().parents[1]
+    texts = ["Ja. Ja. Ja.", "Er sagte Nein. Nein. Dann ging er.", "A b.\u00a0 A b.\t\nC d.  ",
+             "Das ist gut. Gut. Das ist gut.", "x. x. x"]
+    for path in [root / "seeds" / "openai_microsoft_spannungen.txt", *sorted((root / "data" / "samples").glob("*.txt")),
+                 root / "tests" / "fixtures" / "en_port_strike.txt"]:
+        texts += [p for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    # the search goes on after a match, not inside it (re.finditer does not overlap)
+    crafted = pysbd.Segmenter(language="en", clean=False, char_span=False)
+    crafted.original_text = "a a a a a a"
+    want = [(s.sent, s.start, s.end) for s in crafted.sentences_with_char_spans(["a a a a", "a a"])]
+    assert [(s.sent, s.start, s.end) for s in _spans_by_find(["a a a a", "a a"], "a a a a a a")] == want
+    checked = 0
+    for lang in ("de", "en"):
+        plain = pysbd.Segmenter(language=lang, clean=False, char_span=False)
+        ours = _segmenter(lang)
+        for text in texts:
+            plain.original_text = text
+            pieces = plain.processor(text).process()
+            want = [(s.sent, s.start, s.end) for s in plain.sentences_with_char_spans(pieces)]
+            assert [(s.sent, s.start, s.end) for s in _spans_by_find(pieces, text)] == want
+            assert ours.segment(text) == plain.segment(text)
+            checked += 1
+    assert checked > 30

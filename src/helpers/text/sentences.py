@@ -89,11 +89,45 @@ _REGEX_CHARS = str.maketrans({c: chr(0xE010 + i) for i, c in enumerate("()[]{}*+
 _SIMPLE_BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”“»«’)]*\s+(?=[\"'„“»«(]*[A-ZÄÖÜ0-9])")
 
 
+def _spans_by_find(sentences: list[str], original: str) -> list[Any]:
+    """pySBD's ``Segmenter.sentences_with_char_spans`` with ``str.find`` instead of one
+    regular expression per sentence (``re.escape(sentence) + r"\s*"``, searched from the
+    text's start): the same spans, including the trailing whitespace and the first
+    occurrence that ends after the previous sentence.
+
+    Why re-implemented: compiling one pattern per sentence overflows Python's regex cache
+    (512), so pySBD's own rule patterns are recompiled too; on 1,800 distinct English news
+    sentences the span search took 3.0 s of an 11 s analysis. Identical output is tested
+    against pySBD's method (``tests/test_sentences.py``).
+    """
+    from pysbd.utils import TextSpan
+
+    spans, prior_end = [], 0
+    for sent in sentences:
+        pos = original.find(sent) if sent else -1
+        while pos >= 0:
+            end = pos + len(sent)
+            while end < len(original) and original[end].isspace():
+                end += 1
+            if end > prior_end:
+                spans.append(TextSpan(original[pos:end], pos, end))
+                prior_end = end
+                break
+            pos = original.find(sent, end)  # non-overlapping, as re.finditer
+    return spans
+
+
 @lru_cache(maxsize=2)
 def _segmenter(lang: str) -> Any:
     import pysbd
 
-    return pysbd.Segmenter(language=lang, clean=False, char_span=False)
+    class Segmenter(pysbd.Segmenter):  # type: ignore[misc]
+        def sentences_with_char_spans(self, sentences: list[str]) -> list[Any]:
+            if any(not sent for sent in sentences):  # an empty piece: pySBD's own search
+                return super().sentences_with_char_spans(sentences)
+            return _spans_by_find(sentences, self.original_text)
+
+    return Segmenter(language=lang, clean=False, char_span=False)
 
 
 #: pySBD's time grows with the square of a paragraph's length (131 s for one 600 KB
