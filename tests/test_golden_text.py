@@ -542,3 +542,37 @@ def test_link_list_of_short_links_is_dropped() -> None:
     assert markup.html_to_units(page) == ["Text hier."]
     assert markup.html_to_units("<p>Der <a href='/v'>Vorstand</a> und die <a href='/g'>Gewerkschaft</a> "
                                 "einigten sich.</p>") == ["Der Vorstand und die Gewerkschaft einigten sich."]
+
+
+# An unclosed quote or bracket must not glue the sentences up to the next one (pySBD pairs a
+# quote with the next, however far): each filler sentence below is ~70 characters, so the
+# glued piece would be far over LONG_PIECE_CHARS.
+_FILL_DE = [f"Der Stadtrat beriet am {d} erneut und lange über den Haushalt der Stadt."
+            for d in ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")]
+_FILL_EN = [f"The council met again on day {d} of the session to discuss the city budget."
+            for d in ("one", "two", "three", "four", "five", "six", "seven")]
+UNGLUE: list[tuple[str, str, list[str]]] = [
+    ("de", 'Die Gewerkschaft sprach von "Erpressung. ' + " ".join(_FILL_DE) + ' Der Vorstand nannte das "absurd".',
+     ['Die Gewerkschaft sprach von "Erpressung.', *_FILL_DE, 'Der Vorstand nannte das "absurd".']),
+    ("en", 'The union called it "blackmail. ' + " ".join(_FILL_EN) + ' The board called that "absurd".',
+     ['The union called it "blackmail.', *_FILL_EN, 'The board called that "absurd".']),
+    ("en", "The talks failed (again. " + " ".join(_FILL_EN) + " The city declined to comment).",
+     ["The talks failed (again.", *_FILL_EN, "The city declined to comment)."]),
+    ("de", "„Wir kommen. " + " ".join(_FILL_DE[:-1]) + " " + _FILL_DE[-1] + "“ Dann ging er.",
+     ["„Wir kommen.", *_FILL_DE[:-1], _FILL_DE[-1] + "“", "Dann ging er."]),
+    # an abbreviation right after a blanked quote or bracket is still one ("[Mr. Trump]")
+    ("en", "“Mr. Kushner has been responsive. " + " ".join(_FILL_EN) + " [Mr. Trump] said no.”",
+     ["“Mr. Kushner has been responsive.", *_FILL_EN, "[Mr. Trump] said no.”"]),
+    # a long real sentence stays whole
+    ("en", "Recent additions, such as the " + ", the ".join(f"Monument No. {i} in the state park" for i in range(1, 16))
+     + ", reflect our commitment.",
+     ["Recent additions, such as the " + ", the ".join(f"Monument No. {i} in the state park" for i in range(1, 16))
+      + ", reflect our commitment."]),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected", UNGLUE)
+def test_unclosed_quotes_and_brackets_do_not_glue_sentences(lang: str, text: str, expected: list[str]) -> None:
+    from helpers.text.sentences import split_sentences
+
+    assert [text[a:b] for a, b in split_sentences(text, lang)] == expected

@@ -91,8 +91,8 @@ _SIMPLE_BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”“»«’)]*\s+(?=[\"'„�
 
 def _spans_by_find(sentences: list[str], original: str) -> list[Any]:
     """pySBD's ``Segmenter.sentences_with_char_spans`` with ``str.find`` instead of one
-    regular expression per sentence (``re.escape(sentence) + r"\s*"``, searched from the
-    text's start): the same spans, including the trailing whitespace and the first
+    regular expression per sentence (the escaped sentence and any whitespace, searched from
+    the text's start): the same spans, including the trailing whitespace and the first
     occurrence that ends after the previous sentence.
 
     Why re-implemented: compiling one pattern per sentence overflows Python's regex cache
@@ -140,8 +140,11 @@ _WINDOW_MARGIN = 500
 def _segment(text: str, lang: str) -> list[str]:
     """pySBD's pieces of ``text``; a long text in windows: each window keeps the sentences
     that end at least ``_WINDOW_MARGIN`` characters before its end, and the next window
-    starts where the first sentence it did not keep starts (a boundary pySBD found), so the
-    pieces are those of one call on the whole text, in linear time."""
+    starts where the first sentence it did not keep starts (a boundary pySBD found), in
+    linear time. The pieces equal one call's where no quote or bracket pairs across a window
+    (tested on the development articles joined into one paragraph); where one does (an
+    unclosed quote in scraped text), one call glues everything up to the next quote, which
+    ``_unglue`` undoes for both."""
     seg = _segmenter(lang)
     pieces: list[str] = []
     start, size = 0, _WINDOW_CHARS
@@ -198,11 +201,51 @@ def _regex_spans(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
+#: A pySBD sentence longer than this is segmented again with its quotes and brackets masked.
+LONG_PIECE_CHARS = 400
+#: Spaces, not private-use characters: pySBD knows an abbreviation only after whitespace
+#: ("[Mr. Trump]", "“Mr. Kushner"), and a space keeps the length, so spans carry over.
+_PAIRING_SET = frozenset('"“”„«»‘()[]')
+_PAIRING_CHARS = str.maketrans({c: " " for c in _PAIRING_SET})
+
+
+def _unglue(text: str, spans: list[tuple[int, int]], lang: str) -> list[tuple[int, int]]:
+    """Long spans segmented again with quote and bracket characters blanked (same length).
+
+    pySBD masks every full stop between a pair of quotes or brackets, however far apart, so
+    an unclosed quote in scraped text pairs with one thousands of characters later and
+    glues every sentence in between into one (seen on news text joined into one paragraph:
+    a ``"`` at one sentence and the next ``"`` 5,600 characters on). A real sentence of
+    more than ``LONG_PIECE_CHARS`` characters has no inner boundary and comes back whole;
+    a quotation of several sentences that long is split into its sentences.
+    """
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if b - a > LONG_PIECE_CHARS:
+            piece = text[a:b].translate(_PAIRING_CHARS)
+            inner = [[a + c, a + d] for c, d in _pieces_to_spans(piece, _segment(piece, lang))]
+            if len(inner) > 1:
+                # a blanked quote or bracket touching a sentence belongs to it: a closing one
+                # to the sentence it ends ('Stadt.“'), an opening one to the one it starts
+                for i, span in enumerate(inner):
+                    stop = inner[i + 1][0] if i + 1 < len(inner) else b
+                    while span[1] < stop and text[span[1]] in _PAIRING_SET:
+                        span[1] += 1
+                    floor = inner[i - 1][1] if i else a
+                    while span[0] > floor and text[span[0] - 1] in _PAIRING_SET:
+                        span[0] -= 1
+                out.extend((c, d) for c, d in inner)
+                continue
+        out.append((a, b))
+    return out
+
+
 def safe_segment(text: str, lang: str) -> list[tuple[int, int]]:
-    """Sentence spans of one paragraph from pySBD; never raises (fallbacks in the module
-    docstring: masked pySBD, syntok, a plain regex)."""
+    """Sentence spans of one paragraph from pySBD, long glued spans unglued (``_unglue``);
+    never raises (fallbacks in the module docstring: masked pySBD, syntok, a plain regex)."""
     try:
-        return _pieces_to_spans(text, _segment(text, lang))
+        spans = _pieces_to_spans(text, _segment(text, lang))
+        return _unglue(text, spans, lang)
     except Exception as exc:  # noqa: BLE001 - any failure inside the library becomes a fallback
         first = exc
     masked = text.translate(_REGEX_CHARS)
