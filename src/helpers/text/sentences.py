@@ -14,6 +14,9 @@ sentences) tuples in ``tests/test_sentences.py`` and ``tests/test_golden_text.py
   that paragraph only: pySBD on the text with brackets and regex metacharacters
   masked, then syntok (MIT), then a plain punctuation + capital letter rule; the
   fallback is logged (``helpers.text.sentences`` logger).
+- **Quotes and brackets do not glue sentences.** A pySBD sentence longer than
+  ``LONG_PIECE_CHARS`` is segmented again with its quotes and brackets blanked
+  (``_unglue``): pySBD pairs a quote with the next one however far away.
 - **Repairs** of pySBD's known misses on news text:
 
   1. a missing space after a full stop ("EuGH.Hingegen") is a boundary;
