@@ -191,3 +191,33 @@ def test_fast_attributes_are_the_training_features(lang: str) -> None:
     for text in texts:
         toks = tokenize(text)
         assert fast_attributes(toks, lang) == attributes(features(toks, lang))
+
+
+def test_the_organisation_index_finds_what_a_scan_finds() -> None:
+    """``references._head_of`` (an index) against the scan it replaced, on random lists."""
+    import random
+
+    from helpers.actors.references import _head_of
+
+    def scan(word: str, orgs: list[str], seats: set[str]) -> str | None:
+        for stem in (word, word[:-2] if word.endswith("es") else word, word[:-1] if word.endswith("s") else word):
+            if len(stem) < 4:
+                continue
+            for org in reversed(orgs):
+                words = [x.lower() for x in org.split()]
+                if stem == words[-1] or (len(words) == 1 and words[0].endswith(stem)) or (
+                        org in seats and stem == words[0]):
+                    return org
+        return None
+
+    pool = ["Kunstrückgabebeirat", "Beirat", "Flughafen Wien", "Gender Policy Council", "Council", "House Oversight "
+            "Committee", "Verkehrsministerium", "Ministerium", "Staatsanwaltschaft Wien", "Wirtschaftskammer",
+            "Kammer", "Councils Union", "Stadt Wien"]
+    words = ["beirat", "flughafen", "council", "councils", "house", "ministerium", "staatsanwaltschaft", "kammer",
+             "wien", "committee", "rat", "unions", "stadt"]
+    rng = random.Random(1)
+    for _ in range(400):
+        orgs = list(dict.fromkeys(rng.choice(pool) for _ in range(rng.randint(0, 8))))
+        seats = {o for o in orgs if rng.random() < 0.4}
+        word = rng.choice(words)
+        assert _head_of(word, orgs, seats) == scan(word, orgs, seats), (word, orgs, seats)

@@ -22,6 +22,8 @@ more than one sentence away. A wrong antecedent is possible when two people alte
 
 from __future__ import annotations
 
+from itertools import islice
+
 from helpers.actors.names import Mention
 
 PRONOUNS = {"en": frozenset("he she him his her hers himself herself".split()),
@@ -57,21 +59,54 @@ def is_person_role(word: str, lang: str) -> bool:
     return word in PERSON_ROLES[lang] or (lang == "de" and word.endswith(("minister", "ministerin")))
 
 
+class _Organisations:
+    """The organisations named so far, in order, indexed by the keys ``head_of`` compares.
+
+    Why an index: the scan over every earlier organisation for every capitalised word after
+    a determiner grew with the square of the article (on 4,700 English news sentences the
+    reference stage took 8 of 25 s).
+    """
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.known: set[str] = set()
+        self.keys: dict[tuple[str, str], list[int]] = {}
+
+    def add(self, org: str) -> None:
+        if org in self.known:
+            return
+        self.known.add(org)
+        pos = len(self.names)
+        self.names.append(org)
+        words = [x.lower() for x in org.split()] or [""]
+        keys = {("last", words[-1]), ("first", words[0])}
+        if len(words) == 1:
+            keys |= {("end", words[0][i:]) for i in range(len(words[0]))}
+        for key in keys:
+            self.keys.setdefault(key, []).append(pos)
+
+    def head_of(self, word: str, seats: frozenset[str] | set[str] = frozenset()) -> str | None:
+        """The organisation named earlier whose head noun (last word, or end of a one-word
+        compound, or the seat noun of a seat in ``seats``) ``word`` is: "der Beirat" after
+        "Kunstrückgabebeirat", "the Council" after "Gender Policy Council", "der Flughafen"
+        after "Flughafen Wien" (the latest such organisation); not "the House" after "House
+        Oversight Committee"."""
+        for stem in (word, word[:-2] if word.endswith("es") else word, word[:-1] if word.endswith("s") else word):
+            if len(stem) < 4:
+                continue
+            found = self.keys.get(("last", stem), []) + self.keys.get(("end", stem), []) + [
+                pos for pos in self.keys.get(("first", stem), []) if self.names[pos] in seats]
+            if found:
+                return self.names[max(found)]
+        return None
+
+
 def _head_of(word: str, orgs: list[str], seats: frozenset[str] | set[str] = frozenset()) -> str | None:
-    """The organisation named earlier whose head noun (last word, or end of a one-word
-    compound, or the seat noun of a seat in ``seats``) ``word`` is: "der Beirat" after
-    "Kunstrückgabebeirat", "the Council" after "Gender Policy Council", "der Flughafen" after
-    "Flughafen Wien" (the latest such organisation); not "the House" after "House Oversight
-    Committee"."""
-    for stem in (word, word[:-2] if word.endswith("es") else word, word[:-1] if word.endswith("s") else word):
-        if len(stem) < 4:
-            continue
-        for org in reversed(orgs):
-            words = [x.lower() for x in org.split()]
-            if stem == words[-1] or (len(words) == 1 and words[0].endswith(stem)) or (
-                    org in seats and stem == words[0]):
-                return org
-    return None
+    """``_Organisations.head_of`` over ``orgs`` (named in this order)."""
+    index = _Organisations()
+    for org in orgs:
+        index.add(org)
+    return index.head_of(word, seats)
 
 
 def resolve_references(tokens: list[list[str]], per: list[list[Mention]], lang: str) -> list[list[Mention]]:
@@ -79,8 +114,8 @@ def resolve_references(tokens: list[list[str]], per: list[list[Mention]], lang: 
     lang = "en" if lang == "en" else "de"
     role_of: dict[str, str] = {}
     previous: list[Mention] = []
-    orgs_seen: list[str] = []
-    people: list[str] = []
+    orgs_seen = _Organisations()
+    people: dict[str, None] = {}  # in order of their latest mention
     titled: dict[str, str] = {}
     seats: set[str] = set()
     out = []
@@ -97,7 +132,7 @@ def resolve_references(tokens: list[list[str]], per: list[list[Mention]], lang: 
             kinds: tuple[str, ...] | None = None
             target = None
             if i > 0 and low[i - 1] in PAIR_WORDS[lang] and w in PAIR_NOUNS[lang] and len(people) >= 2:
-                for name in people[-2:]:  # "the two leaders": the last two people named
+                for name in list(islice(reversed(people), 2))[::-1]:  # "the two leaders": the last two named
                     if name not in here:
                         here.add(name)
                         added.append(Mention(name, "PER", i, i + 1, "reference", name))
@@ -111,7 +146,7 @@ def resolve_references(tokens: list[list[str]], per: list[list[Mention]], lang: 
                 elif w in ORG_ROLES[lang]:
                     kinds = ORG_KINDS
                 elif toks[i][:1].isupper() and len(w) >= 4:
-                    target = _head_of(w, orgs_seen, seats)
+                    target = orgs_seen.head_of(w, seats)
                     kinds = ORG_KINDS if target else None
             if kinds is None:
                 continue
@@ -131,8 +166,11 @@ def resolve_references(tokens: list[list[str]], per: list[list[Mention]], lang: 
         previous = list(ms)
         for m in ms + added:
             if m.kind in PERSON_KINDS:
-                people[:] = [p for p in people if p != m.label] + [m.label]
-        orgs_seen += [m.label for m in ms if m.kind in ORG_KINDS and m.label not in orgs_seen]
+                people.pop(m.label, None)
+                people[m.label] = None
+        for m in ms:
+            if m.kind in ORG_KINDS:
+                orgs_seen.add(m.label)
         seats.update(m.label for m in ms if m.source == "seat")
         if any(a.kind == "ORG" for a in added):  # "die Gewerkschaft" is Verdi here, not a group of its own
             ms = [m for m in ms if m.kind != "group"]
