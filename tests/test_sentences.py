@@ -169,3 +169,29 @@ def test_span_search_by_find_equals_pysbds_own() -> None:
             assert ours.segment(text) == plain.segment(text)
             checked += 1
     assert checked > 30
+
+
+def test_the_regex_cache_is_roomy_while_splitting_and_restored_after(monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+
+    from helpers.text import sentences as S
+
+    seen: list[int] = []
+    real = S.split_sentences
+
+    def spy(text: str, lang: str) -> list[tuple[int, int]]:
+        seen.append(re._MAXCACHE)  # type: ignore[attr-defined]
+        return real(text, lang)
+
+    monkeypatch.setattr(S, "split_sentences", spy)
+    monkeypatch.setattr(re, "_MAXCACHE", 512)
+    helpers.sentences("Der Vorstand tagte. Die Gewerkschaft drohte mit Streik.")
+    assert seen and set(seen) == {S.REGEX_CACHE} and re._MAXCACHE == 512  # type: ignore[attr-defined]
+
+    def boom(text: str, lang: str) -> list[tuple[int, int]]:
+        raise RuntimeError("inside")
+
+    monkeypatch.setattr(S, "split_sentences", boom)
+    with pytest.raises(RuntimeError):
+        helpers.sentences("Der Vorstand tagte. Die Gewerkschaft drohte mit Streik.")
+    assert re._MAXCACHE == 512  # type: ignore[attr-defined]
