@@ -71,16 +71,17 @@ def exponent(rows: list[dict[str, Any]], key: str = "analyze_s", smallest: int =
 
 def bench_scaling(sizes: tuple[int, ...] = SIZES) -> list[dict[str, Any]]:
     """One row per size and layout, then one exponent row per layout."""
-    from benchmarks.common import news_article
+    from benchmarks.common import news_sentences
 
     rows: list[dict[str, Any]] = []
-    news = news_article(max((s for s in sizes if s <= NEWS_MAX), default=0), "en") is not None
+    available = min(NEWS_MAX, len(news_sentences("en")))
+    news = any(s <= available for s in sizes)
     cases = [("seed", one) for one in (False, True)] + ([("news", one) for one in (False, True)] if news else [])
     for source, one in cases:
         layout = ("one paragraph" if one else "paragraphs") + (", news sentences" if source == "news" else "")
         part = []
         for n in sizes:
-            if source == "news" and n > NEWS_MAX:
+            if source == "news" and n > available:
                 continue
             r = _row(n, one, source)
             r = {"layout": layout, "target": n, **r, "analyze_x_plain": r["analyze_s"] / r["plain_s"]}

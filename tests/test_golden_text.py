@@ -110,6 +110,18 @@ HARDWRAP: list[tuple[str, list[tuple[str, bool]]]] = [
       ("Commuters across the region faced a third day of cancelled trains on Wednesday as the drivers' union and the operator failed to agree on pay.", False),
       ("The operator said it would run a skeleton timetable.", False),
       ("The union has called further walkouts for next week, when schools reopen after the holidays.", False)]),
+    # a wrapped line that ends with a preposition that is no particle ("um", "through") is no heading
+    ("Die Tarifverhandlungen der Gewerkschaft drehen sich vor allem um\n"
+     "Löhne und Arbeitszeiten der Beschäftigten.\n\n"
+     "Der zweite Absatz beginnt hier und endet auch hier.",
+     [("Die Tarifverhandlungen der Gewerkschaft drehen sich vor allem um Löhne und Arbeitszeiten der "
+       "Beschäftigten.", False),
+      ("Der zweite Absatz beginnt hier und endet auch hier.", False)]),
+    ("The strike spread quickly through\n"
+     "Hamburg and Bremen on Monday.\n\n"
+     "Ports were closed for the day.",
+     [("The strike spread quickly through Hamburg and Bremen on Monday.", False),
+      ("Ports were closed for the day.", False)]),
     # probe 13: a heading that ends with a verb particle ("geht weiter", "falls apart") in a
     # wrapped file without blank lines
     ("Kliniken: Streik geht weiter\n"
@@ -422,12 +434,14 @@ def test_every_fallback_keeps_the_paragraph(monkeypatch: pytest.MonkeyPatch, cap
         def segment(self, text: str) -> list[str]:
             raise RuntimeError("inside pySBD")
 
-    monkeypatch.setattr(sentences_module, "_segmenter", lambda lang: Broken())
+    from helpers.text import segment
+
+    monkeypatch.setattr(segment, "_segmenter", lambda lang: Broken())
     with caplog.at_level(logging.WARNING, logger="helpers.text.sentences"):
         spans = sentences_module.split_sentences(text, "de")
     assert [text[a:b] for a, b in spans] == expected
     assert "syntok" in caplog.text
-    monkeypatch.setattr(sentences_module, "_syntok_spans", lambda text: 1 / 0)
+    monkeypatch.setattr(segment, "_syntok_spans", lambda text: 1 / 0)
     spans = sentences_module.split_sentences(text, "de")
     assert [text[a:b] for a, b in spans] == expected
 
@@ -551,6 +565,8 @@ _FILL_DE = [f"Der Stadtrat beriet am {d} erneut und lange über den Haushalt der
             for d in ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")]
 _FILL_EN = [f"The council met again on day {d} of the session to discuss the city budget."
             for d in ("one", "two", "three", "four", "five", "six", "seven")]
+_LONG_DE = ("die Beschäftigten in den Werken in Niedersachsen, Bayern, Baden-Württemberg und Sachsen, die seit "
+            "Monaten auf eine Einigung warten, sowie die Zulieferer in der ganzen Region")
 UNGLUE: list[tuple[str, str, list[str]]] = [
     ("de", 'Die Gewerkschaft sprach von "Erpressung. ' + " ".join(_FILL_DE) + ' Der Vorstand nannte das "absurd".',
      ['Die Gewerkschaft sprach von "Erpressung.', *_FILL_DE, 'Der Vorstand nannte das "absurd".']),
@@ -563,7 +579,14 @@ UNGLUE: list[tuple[str, str, list[str]]] = [
     # an abbreviation right after a blanked quote or bracket is still one ("[Mr. Trump]")
     ("en", "“Mr. Kushner has been responsive. " + " ".join(_FILL_EN) + " [Mr. Trump] said no.”",
      ["“Mr. Kushner has been responsive.", *_FILL_EN, "[Mr. Trump] said no.”"]),
-    # a long real sentence stays whole
+    # a long real sentence stays whole, also with omission marks in it ("[...]", "(...)")
+    ("de", "Der Betriebsratschef erklärte, man werde " + _LONG_DE + " [...] Arbeitsplätze sichern und dafür auch "
+     + _LONG_DE + " (...) Streiks in Kauf nehmen, wenn es nötig sei.",
+     ["Der Betriebsratschef erklärte, man werde " + _LONG_DE + " [...] Arbeitsplätze sichern und dafür auch "
+      + _LONG_DE + " (...) Streiks in Kauf nehmen, wenn es nötig sei."]),
+    # a quote mark between spaces is kept (here by the closing-quote repair, with the sentence it ends)
+    ("de", "Er sagte: « Wir kommen morgen. " + " ".join(_FILL_DE) + " Das ist das Ende. » Dann ging er.",
+     ["Er sagte: « Wir kommen morgen.", *_FILL_DE, "Das ist das Ende. »", "Dann ging er."]),
     ("en", "Recent additions, such as the " + ", the ".join(f"Monument No. {i} in the state park" for i in range(1, 16))
      + ", reflect our commitment.",
      ["Recent additions, such as the " + ", the ".join(f"Monument No. {i} in the state park" for i in range(1, 16))
@@ -575,4 +598,7 @@ UNGLUE: list[tuple[str, str, list[str]]] = [
 def test_unclosed_quotes_and_brackets_do_not_glue_sentences(lang: str, text: str, expected: list[str]) -> None:
     from helpers.text.sentences import split_sentences
 
-    assert [text[a:b] for a, b in split_sentences(text, lang)] == expected
+    spans = split_sentences(text, lang)
+    assert [text[a:b] for a, b in spans] == expected
+    inside = {i for a, b in spans for i in range(a, b)}
+    assert all(i in inside or text[i].isspace() for i in range(len(text)))  # no character lost

@@ -126,15 +126,15 @@ def test_wrapped_lines_inside_a_block_are_one_paragraph(tmp_path: Path) -> None:
 
 def test_long_paragraph_is_split_in_windows_as_a_whole(monkeypatch) -> None:  # noqa: ANN001
     """A paragraph longer than pySBD's window gives the spans of one call on the whole text."""
-    from helpers.text import sentences as sentences_module
+    from helpers.text import segment
 
     root = Path(__file__).resolve().parents[1]
     text = " ".join((root / "seeds" / "openai_microsoft_spannungen.txt").read_text(encoding="utf-8").split())
     text = " ".join([text] * 3)  # one paragraph of ~20,000 characters
-    assert len(text) > 2 * sentences_module._WINDOW_CHARS
-    windowed = sentences_module.split_sentences(text, "de")
-    monkeypatch.setattr(sentences_module, "_WINDOW_CHARS", 10**9)
-    assert windowed == sentences_module.split_sentences(text, "de")
+    assert len(text) > 2 * segment._WINDOW_CHARS
+    windowed = split_sentences(text, "de")
+    monkeypatch.setattr(segment, "_WINDOW_CHARS", 10**9)
+    assert windowed == split_sentences(text, "de")
 
 
 def test_span_search_by_find_equals_pysbds_own() -> None:
@@ -144,7 +144,7 @@ def test_span_search_by_find_equals_pysbds_own() -> None:
     repository's articles, German and English."""
     import pysbd
 
-    from helpers.text.sentences import _segmenter, _spans_by_find
+    from helpers.text.segment import _segmenter, _spans_by_find
 
     root = Path(__file__).resolve().parents[1]
     texts = ["Ja. Ja. Ja.", "Er sagte Nein. Nein. Dann ging er.", "A b.\u00a0 A b.\t\nC d.  ",
@@ -174,6 +174,7 @@ def test_span_search_by_find_equals_pysbds_own() -> None:
 def test_the_regex_cache_is_roomy_while_splitting_and_restored_after(monkeypatch: pytest.MonkeyPatch) -> None:
     import re
 
+    from helpers.text import segment
     from helpers.text import sentences as S
 
     seen: list[int] = []
@@ -186,7 +187,7 @@ def test_the_regex_cache_is_roomy_while_splitting_and_restored_after(monkeypatch
     monkeypatch.setattr(S, "split_sentences", spy)
     monkeypatch.setattr(re, "_MAXCACHE", 512)
     helpers.sentences("Der Vorstand tagte. Die Gewerkschaft drohte mit Streik.")
-    assert seen and set(seen) == {S.REGEX_CACHE} and re._MAXCACHE == 512  # type: ignore[attr-defined]
+    assert seen and set(seen) == {segment.REGEX_CACHE} and re._MAXCACHE == 512  # type: ignore[attr-defined]
 
     def boom(text: str, lang: str) -> list[tuple[int, int]]:
         raise RuntimeError("inside")

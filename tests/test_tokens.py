@@ -158,6 +158,10 @@ def test_dictionary_cache_is_written_read_and_repaired(tmp_path, monkeypatch) ->
     ("US tariffs hit AI firms and IT staff.", "en", {"US": ("US", False), "AI": ("AI", False), "IT": ("IT", False)}),
     ("The NHS and NATO warned.", "en", {"NHS": ("NHS", False), "NATO": ("NATO", False)}),
     ("Die SPD und die BASF streiten.", "de", {"SPD": ("SPD", False), "BASF": ("BASF", False)}),
+    # capitals for emphasis are not acronyms: a negation, or a stop word of 4+ letters, stays a stop word
+    ("This deal is NOT acceptable, says the WHO.", "en", {"NOT": ("NOT", True), "WHO": ("WHO", False)}),
+    ("Das ist NICHT gut, sagt die NATO.", "de", {"NICHT": ("nicht", True), "NATO": ("NATO", False)}),
+    ("We said THIS deal is dead.", "en", {"THIS": ("this", True)}),
     # a sentence in capitals is a shouted headline: its words are lemmatised
     ("GEWERKSCHAFT DROHT MIT STREIK", "de", {"GEWERKSCHAFT": ("Gewerkschaft", False), "DROHT": ("drohen", False),
                                              "MIT": ("MIT", True)}),

@@ -37,9 +37,9 @@ _BLANK_LINE = re.compile(r"\n[ \t\f\v\u00a0]*\n")
 HEADING_MAX_WORDS = 10
 HEADING_MAX_CHARS = 80
 _PARTICLES = frozenset(
-    "ab an auf aus bei ein mit nach vor weg zu zurück fest los her hin dar weiter zusammen fort durch um "
-    "vorbei voran nieder hinzu heraus hinaus statt teil wieder "
-    "up off out in on down over back away through ahead apart together around".split()
+    "ab an auf aus bei ein mit nach vor weg zu zurück fest los her hin dar weiter zusammen fort "
+    "vorbei voran nieder hinzu heraus hinaus statt teil "
+    "up off out in on down over back away ahead apart together".split()
 )
 
 

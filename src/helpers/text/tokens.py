@@ -244,7 +244,10 @@ def tokenize(text: str, lang: str) -> list[dict[str, Any]]:
         tok = m.group(0)
         low = tok.lower()
         is_alpha = tok.replace("-", "").isalpha()
-        acronym = is_alpha and len(tok) > 1 and tok.isupper() and not shouted
+        # an acronym ("US", "WHO", "NATO"), not a word in capitals for emphasis ("NOT", "NICHT",
+        # "THIS"): negation words and stop words of 4+ letters stay what they are
+        acronym = is_alpha and len(tok) > 1 and tok.isupper() and not shouted and low not in negs and not (
+            len(tok) >= 4 and low in stops)
         lem = tok if acronym or not is_alpha else lemma(tok, lang)
         norm = lem.lower()
         is_stop = not acronym and (low in stops or norm in stops)
