@@ -540,9 +540,12 @@ def test_german_sentences_keep_german_rules_next_to_english_quotes() -> None:
     assert scored["sentiment_method"].iloc[0].startswith("lexicon:")
 
 
-def test_repeated_sentence_has_a_label() -> None:
-    result = helpers.analyze(" ".join(["Die Lage ist ernst."] * 6))
-    assert "(no content words)" not in result.themes["label"].tolist()
+@pytest.mark.parametrize("sentence", ["Die Lage ist ernst.", "The situation is serious."])
+def test_repeated_sentence_has_a_label(sentence: str) -> None:
+    result = helpers.analyze(" ".join([sentence] * 6))
+    labels = result.themes["label"].tolist()
+    assert "(no content words)" not in labels
+    assert all(term.lower() in sentence.lower() for lab in labels for term in lab.split(" / "))
 
 
 def test_summary_sentences_start_upper_case() -> None:

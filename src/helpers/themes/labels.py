@@ -203,7 +203,10 @@ def describe_themes(
                 # than max_df of all sentences (and >= 3) so that they do not drive the
                 # clustering; in an article that repeats one sentence ("Die Lage ist ernst."
                 # six times) those are all its words, and they do name the theme
-                w = tf * spread * np.log1p(avg / freq) * np.log1p(len(themes) / theme_df) * capital_boost
+                # and when even those are generic words ("The situation is serious." six
+                # times: "serious" is a stop word, "situation" generic), they name it
+                boost = np.where(capital_boost > 0, capital_boost, 0.5)
+                w = tf * spread * np.log1p(avg / freq) * np.log1p(len(themes) / theme_df) * boost
             # equal weights (typically words used once each) are ordered by how central the
             # word is to the theme: its weight in the theme's mean context-mixed vector
             # (words of the block's middle and of its paragraphs first), then alphabetically
