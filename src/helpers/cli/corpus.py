@@ -315,8 +315,9 @@ def _stream(client: Any, source: Iterator[Item], total: int | None, out: Path,
     """Keep ``window`` tasks of up to ``chunk`` articles in flight and write their results.
 
     A task whose worker died repeatedly (``KilledWorker``) is split: its articles are
-    submitted again one per task, so only the article that kills its worker gets an
-    error row."""
+    submitted again one per task and one task at a time, so only the article that kills
+    its worker gets an error row. (All at once, an innocent article could wait on the
+    worker the guilty one kills: Dask counts a death against every task assigned there.)"""
     from dask.distributed import as_completed
     from helpers.cli.progress import progress as make_progress
 
@@ -324,6 +325,8 @@ def _stream(client: Any, source: Iterator[Item], total: int | None, out: Path,
     bar = make_progress(total, "tension-profile corpus", enabled=progress)
     part = _Partition(out, new_run_id())
     pending: dict[Any, list[Item]] = {}
+    suspects: list[Item] = []  # articles of a task whose worker died, retried one at a time
+    suspect_futures: set[Any] = set()
     queue = as_completed()
     shown = [0]
     submitted = [0]
@@ -333,12 +336,18 @@ def _stream(client: Any, source: Iterator[Item], total: int | None, out: Path,
         bar.update(skipped - shown[0])
         shown[0] = skipped
 
-    def send(batch: list[Item]) -> None:
+    def send(batch: list[Item], suspect: bool = False) -> None:
         ids = ",".join(f"{item.article_id}-{item.text_hash}" for item in batch)
         fut = client.submit(analyse_items, batch, lang, k, seed, params, timeout,
-                            key=f"articles-{params}-{ids}", pure=False)
+                            key=f"articles-{params}-{'retry-' if suspect else ''}{ids}", pure=False)
         pending[fut] = batch
         queue.add(fut)
+        if suspect:
+            suspect_futures.add(fut)
+
+    def next_suspect() -> None:
+        if suspects and not suspect_futures:
+            send([suspects.pop(0)], suspect=True)
 
     def submit(n: int) -> None:
         for _ in range(n):
@@ -362,20 +371,23 @@ def _stream(client: Any, source: Iterator[Item], total: int | None, out: Path,
         submit(window)
         for fut in queue:
             batch = pending.pop(fut)
+            was_suspect = fut in suspect_futures
+            suspect_futures.discard(fut)
             try:
                 results = fut.result()
             except Exception as exc:  # noqa: BLE001 - KilledWorker after repeated worker deaths, and the like
                 name = type(exc).__name__
-                if name == "KilledWorker" and len(batch) > 1:
+                if name == "KilledWorker" and not was_suspect:
                     fut.release()
-                    for item in batch:  # find the one that kills its worker
-                        send([item])
+                    suspects.extend(batch)  # find the one that kills its worker
+                    next_suspect()
                     continue
                 why = "its worker died while analysing it (repeatedly)" if name == "KilledWorker" else f"{name}: {exc}"
                 results = [_error_result(item, params, f"internal error: {why}") for item in batch]
             fut.release()
             for result in results:
                 record(result)
+            next_suspect()
             submit(window - len(pending))
     finally:
         part.flush()  # what finished before an interruption is kept
