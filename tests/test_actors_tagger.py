@@ -86,8 +86,8 @@ def test_one_name_per_actor() -> None:
 
 def _cluster_by_scan(forms: list[tuple[str, str]]) -> dict[str, str]:
     """The reference: every new form checked against every earlier form, in order (the
-    implementation before the index), with the same labelling."""
-    from helpers.actors.names import _PERSON_KINDS, _joins, degenitive
+    implementation before the index), labelled by the same ``cluster_labels``."""
+    from helpers.actors.names import _joins, cluster_labels, degenitive
 
     clusters: list[list[str]] = []
     kinds: list[str] = []
@@ -105,14 +105,7 @@ def _cluster_by_scan(forms: list[tuple[str, str]]) -> dict[str, str]:
             hit = (len(clusters) - 1, base)
         clusters[hit[0]].append(hit[1])
         assign.setdefault(name, hit[0])
-    labels = []
-    for surf, kind in zip(clusters, kinds):
-        counts: dict[str, int] = {}
-        for x in surf:
-            counts[degenitive(x)] = counts.get(degenitive(x), 0) + 1
-        full = [x for x in counts if len(x.split()) >= 2]
-        pool = full if kind in _PERSON_KINDS and full else list(counts)
-        labels.append(max(pool, key=lambda x: (counts[x], len(x), x)))
+    labels = cluster_labels(clusters, kinds)  # the labelling is shared: the clustering is what is compared
     return {name: labels[ci] for name, ci in assign.items()}
 
 
@@ -194,10 +187,10 @@ def test_fast_attributes_are_the_training_features(lang: str) -> None:
 
 
 def test_the_organisation_index_finds_what_a_scan_finds() -> None:
-    """``references._head_of`` (an index) against the scan it replaced, on random lists."""
+    """``references._Organisations`` (an index) against the scan it replaced, on random lists."""
     import random
 
-    from helpers.actors.references import _head_of
+    from helpers.actors.references import _Organisations
 
     def scan(word: str, orgs: list[str], seats: set[str]) -> str | None:
         for stem in (word, word[:-2] if word.endswith("es") else word, word[:-1] if word.endswith("s") else word):
@@ -220,4 +213,7 @@ def test_the_organisation_index_finds_what_a_scan_finds() -> None:
         orgs = list(dict.fromkeys(rng.choice(pool) for _ in range(rng.randint(0, 8))))
         seats = {o for o in orgs if rng.random() < 0.4}
         word = rng.choice(words)
-        assert _head_of(word, orgs, seats) == scan(word, orgs, seats), (word, orgs, seats)
+        index = _Organisations()
+        for org in orgs:
+            index.add(org)
+        assert index.head_of(word, seats) == scan(word, orgs, seats), (word, orgs, seats)

@@ -9,9 +9,9 @@ the article, for a person the full name ("Andreas Hauer" even where the sentence
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from helpers.actors.rules import FIRST_NAMES
-from dataclasses import dataclass
 
 _NAME_STOP = frozenset("der die das des dem den the of von und and ag gmbh se inc ltd plc".split())
 
@@ -190,7 +190,8 @@ def cluster_names(forms: list[tuple[str, str]]) -> dict[str, str]:
             # the first (actor, its form in order, candidate) that joins, as a scan would find
             joins = [(ci, pos, j, c) for j, c in enumerate(cands[1:])
                      for ci, pos, s in index.candidates(c) if _joins(c, kind, s, kinds[ci])]
-            hit = (min(joins)[0], min(joins)[3]) if joins else None
+            first = min(joins, default=None)
+            hit = (first[0], first[3]) if first else None
         if hit is None:
             clusters.append([])
             kinds.append(kind)
@@ -199,6 +200,14 @@ def cluster_names(forms: list[tuple[str, str]]) -> dict[str, str]:
         clusters[found].append(form)
         index.add(found, form)
         assign.setdefault(name, found)
+    labels = cluster_labels(clusters, kinds)
+    return {name: labels[ci] for name, ci in assign.items()}
+
+
+def cluster_labels(clusters: list[list[str]], kinds: list[str]) -> list[str]:
+    """Each cluster's label from its forms (one entry per mention): for a person with a
+    multi-word form the most frequent multi-word form, else the most frequent form, ties to
+    the longer (genitives counted as their base)."""
     labels = []
     for surf, kind in zip(clusters, kinds):
         counts: dict[str, int] = {}
@@ -207,4 +216,4 @@ def cluster_names(forms: list[tuple[str, str]]) -> dict[str, str]:
         full = [s for s in counts if len(s.split()) >= 2]
         pool = full if kind in _PERSON_KINDS and full else list(counts)
         labels.append(max(pool, key=lambda s: (counts[s], len(s), s)))
-    return {name: labels[ci] for name, ci in assign.items()}
+    return labels

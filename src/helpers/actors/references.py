@@ -101,14 +101,6 @@ class _Organisations:
         return None
 
 
-def _head_of(word: str, orgs: list[str], seats: frozenset[str] | set[str] = frozenset()) -> str | None:
-    """``_Organisations.head_of`` over ``orgs`` (named in this order)."""
-    index = _Organisations()
-    for org in orgs:
-        index.add(org)
-    return index.head_of(word, seats)
-
-
 def resolve_references(tokens: list[list[str]], per: list[list[Mention]], lang: str) -> list[list[Mention]]:
     """Add the actors that pronouns and determiner + role nouns refer to (see the module docstring)."""
     lang = "en" if lang == "en" else "de"
