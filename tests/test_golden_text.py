@@ -193,6 +193,11 @@ SPLIT: list[tuple[str, list[str]]] = [
      ["Der Streit dauerte Jahre.", "Die Klage stützt sich auf Art. 9 Abs. 3 GG und wurde abgewiesen."]),
     ("Es war ein Spiel der besonderen Art. Danach feierten die Fans bis in die Nacht.",
      ["Es war ein Spiel der besonderen Art.", "Danach feierten die Fans bis in die Nacht."]),
+    # probe 13: "Nr.", "Abs.", "Ziff." are never words, so a capital after them is no boundary
+    ("Er war die Nr. Eins im Verein. Dann kam der Absturz.",
+     ["Er war die Nr. Eins im Verein.", "Dann kam der Absturz."]),
+    ("Sie trug die Nr. Zehn im Team. Das Publikum jubelte.",
+     ["Sie trug die Nr. Zehn im Team.", "Das Publikum jubelte."]),
     ("The talks dragged on .. Then, suddenly, there was a deal.",
      ["The talks dragged on ..", "Then, suddenly, there was a deal."]),
     ("The crowd went wild 🔥🔥 The coach called it a turning point.",
@@ -361,8 +366,10 @@ LANG: list[tuple[list[str], tuple[str, list[str]]]] = [
     ([
         "Negotiations broke down late on Tuesday without an agreement.",
         "Both sides said they would meet again next week.",
+        "„Okay!“",
         "„Basta!“",
-    ], ("en", ["en", "en", "en"])),  # a one-word quote inherits the article language
+    ], ("en", ["en", "en", "en", "de"])),  # a one-word quote without evidence ("okay" is in both
+    # lists) inherits the article language; "basta" only the German dictionary knows
     # own: German article with an English brand/slogan sentence fragment
     ([
         "Der Konzern startete die Kampagne unter dem Motto „Make it happen“.",
@@ -406,6 +413,12 @@ SHORT: list[tuple[str, str | None]] = [
     ("Why now?", "en"),
     ("Alles klar.", "de"),
     ("Angela Merkel", None),
+    # a capitalised first word counts for German as its lower-case form when English does not know it
+    ("Warum?", "de"),
+    ("Gute Nacht!", "de"),
+    ("Wieso jetzt?", "de"),
+    ("Strike!", None),  # both dictionaries know "strike": no evidence
+    ("Who knows?", "en"),
 ]
 
 

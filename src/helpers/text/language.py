@@ -168,11 +168,12 @@ _SHORT_WORDS: dict[str, frozenset[str]] = {
         "ja nein nicht kein keine danke bitte schön guten morgen tag abend hallo tschüss natürlich genau "
         "niemals doch und oder aber ich du wir ihr sie er es der das dem den des ein eine einer ist sind "
         "war waren hat haben wird werden mit von zu für auf bei nach aus über unter gegen noch schon nur "
-        "auch sehr gut toll klar ok okay".split()),
+        "auch sehr gut toll klar ok okay warum wieso weshalb wer wo wann".split()),
     "en": frozenset(
         "yes no not none thanks thank please hello hi bye good morning evening of course never and or "
         "but i you we they he she it the a an is are was were has have will with from to for at by after "
-        "about over under against still already only also very well done great way okay ok".split()),
+        "about over under against still already only also very well done great way okay ok why who where when"
+        .split()),
 }
 
 
@@ -199,13 +200,15 @@ def short_language(text: str) -> str | None:
     """The language of a very short text, or None when its words give no evidence.
 
     Each word votes for German or English when it is a closed-class word or greeting of
-    only that language; else a lower-case word (or the first word, lower-cased) votes when
-    only one language's simplemma dictionary knows it; a capitalised word votes for
-    German only as a common noun (``_german_common_noun``) and for English only as the
-    first word that German does not list, so names count for nothing.
+    only that language; else a lower-case word votes when only one language's simplemma
+    dictionary knows it. A capitalised first word votes for English when only English knows
+    it (German not even as a name: "Berlin"), for German when only German knows it and its
+    German lemma is in lower case ("Gute", "Warum"; not "Merkel"); any other capitalised
+    word votes for German only as a common noun (``_german_common_noun``), so names count
+    for nothing.
     More votes win; a tie is None ("Berlin", "OK.", "Merkel, Scholz, Macron").
     """
-    from helpers.text.tokens import is_known
+    from helpers.text.tokens import is_known, lemma
 
     votes = {"de": 0, "en": 0}
     for i, word in enumerate(_WORD.findall(text)):
@@ -214,9 +217,12 @@ def short_language(text: str) -> str | None:
         if de and en:
             continue
         if not de and not en:
-            # a capitalised first word counts for English only if German does not list it ("Berlin")
+            # a capitalised first word counts for English only if German does not list it
+            # ("Berlin"), and for German as its lower-case form only if English does not know
+            # it and its German lemma is in lower case ("Gute", "Warum"; not "Merkel")
             en = is_known(low, "en") and (word[:1].islower() or (i == 0 and not is_known(word, "de")))
-            de = is_known(low, "de") if word[:1].islower() else _german_common_noun(word)
+            de = (is_known(low, "de") if word[:1].islower() else _german_common_noun(word)
+                  or (i == 0 and not is_known(low, "en") and is_known(low, "de") and lemma(low, "de")[:1].islower()))
             if de and en:
                 continue
         votes["de"] += de

@@ -18,8 +18,9 @@ _ABBREV_END = re.compile(r"\b[^\W\d_]{1,5}\.$")
 _NUMBER_ABBREVIATIONS = frozenset(
     "abs. art. nr. s. bd. kap. ziff. lit. z. no. p. pp. vol. ch. sec. fig.".split()
 )
-# ... of which these are also words that can end a sentence ("ganz eigener Art.")
-_WORD_ABBREVIATION = re.compile(r"\b(?:Art|Abs|Nr|Ziff)\.\s+(?=([A-ZÄÖÜ][a-zäöüß]+))")
+# ... of which this one is also a word that can end a sentence ("ganz eigener Art."; "Nr.",
+# "Abs.", "Ziff." are never words: "die Nr. Eins")
+_WORD_ABBREVIATION = re.compile(r"\bArt\.\s+(?=([A-ZÄÖÜ][a-zäöüß]+))")
 _ROMAN = re.compile(r"^[IVXLC]+\b")
 _EMOJI_RUN = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]+")
 _QUOTE_THEN_CLAUSE = re.compile(r"^[»«\"”“’']+\s*[,;:]")
