@@ -193,6 +193,19 @@ SPLIT: list[tuple[str, list[str]]] = [
      ["Der Streit dauerte Jahre.", "Die Klage stützt sich auf Art. 9 Abs. 3 GG und wurde abgewiesen."]),
     ("Es war ein Spiel der besonderen Art. Danach feierten die Fans bis in die Nacht.",
      ["Es war ein Spiel der besonderen Art.", "Danach feierten die Fans bis in die Nacht."]),
+    # social-media tags glued to a sentence end (rule 10)
+    ("Der Streik ist vorbei.@verdi hat sich mit dem Arbeitgeber geeinigt. Die Busse fahren wieder.",
+     ["Der Streik ist vorbei.", "@verdi hat sich mit dem Arbeitgeber geeinigt.", "Die Busse fahren wieder."]),
+    ("What a game!!#FCBayern The fans celebrated late into the night.",
+     ["What a game!!#FCBayern", "The fans celebrated late into the night."]),
+    ("Great news for workers today.#strike #solidarity The union said the deal was fair.",
+     ["Great news for workers today.#strike #solidarity", "The union said the deal was fair."]),
+    ("Endlich Einigung!#tarif Danach gingen alle nach Hause.",
+     ["Endlich Einigung!#tarif", "Danach gingen alle nach Hause."]),
+    ("Fragen an presse@verdi.de.@verdi antwortete nicht. Ende.",
+     ["Fragen an presse@verdi.de.", "@verdi antwortete nicht.", "Ende."]),
+    ("Der Tag war lang.#Streik Tarifrunde geht weiter.",  # a noun after the tag: no evidence, no cut
+     ["Der Tag war lang.#Streik Tarifrunde geht weiter."]),
     # probe 13: "Nr.", "Abs.", "Ziff." are never words, so a capital after them is no boundary
     ("Er war die Nr. Eins im Verein. Dann kam der Absturz.",
      ["Er war die Nr. Eins im Verein.", "Dann kam der Absturz."]),

@@ -31,6 +31,10 @@ _BANG_RUN = re.compile(r"[!?]{2,}[»«”“\"]*(?=\s+[„“\"»«(]*[A-ZÄÖÜ
 _QUOTE_CLOSES = re.compile(r"(?:\b[^\W\d_]{4,}[.…]+|[!?]+)[»«”“\"]+(?=\s+[A-ZÄÖÜ])")
 # 8. a sentence end before an opening quote and a capital: "... Gästen. “This strike ..."
 _QUOTE_OPENS = re.compile(r"(?:\b([^\W\d_]{2,})[.!?…]|[.!?…][”“\"»«])\s+(?=[„“\"»«][A-ZÄÖÜ])")
+# 10. social-media tags glued to a sentence end: a handle that opens the next sentence
+# ("vorbei.@verdi hat sich …") and a run of tags that closes this one ("today.#strike The …")
+_GLUED_HANDLE = re.compile(r"(?<=[^\W\d_][.!?])(?=@\w+\s+[a-zäöüß])")
+_TAG_RUN = re.compile(r"(?<=[.!?])[#@]\w[\w-]*(?:\s+[#@]\w[\w-]*)*(?=\s+([A-ZÄÖÜ][\w’']*))")
 _LOWER_ABBREVIATIONS = frozenset("evtl inkl bzgl zzgl exkl allg insb jährl monatl zusätzl prof ziff gegr"
                                   " dipl univ corp bros dept govt".split())
 
@@ -176,6 +180,9 @@ def repair(text: str, spans: list[tuple[int, int]], lang: str) -> list[tuple[int
         cuts += [start + m.end() for m in _QUOTE_OPENS.finditer(text[start:end])
                  if m.group(1) is None or (m.group(1).lower() not in _LOWER_ABBREVIATIONS
                                            and (len(m.group(1)) >= 4 or m.group(1).lower() not in _abbreviations()))]
+        cuts += [start + m.start() for m in _GLUED_HANDLE.finditer(text[start:end])]
+        cuts += [start + m.end() for m in _TAG_RUN.finditer(text[start:end])
+                 if m.group(1).lower() in starters or _starts_sentence(m.group(1), lang)]
         for m in _EMOJI_RUN.finditer(text, start, end):
             after = re.match(r"\s+([A-ZÄÖÜ][\w’']*)", text[m.end() : end])
             if after and (after.group(1).lower() in starters
