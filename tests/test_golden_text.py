@@ -631,3 +631,22 @@ def test_unclosed_quotes_and_brackets_do_not_glue_sentences(lang: str, text: str
     assert [text[a:b] for a, b in spans] == expected
     inside = {i for a, b in spans for i in range(a, b)}
     assert all(i in inside or text[i].isspace() for i in range(len(text)))  # no character lost
+
+
+def test_a_long_article_is_read_for_its_language_in_evenly_spaced_parts() -> None:
+    from helpers.text.language import LANGUAGE_SAMPLE_CHARS, _spread, article_language
+
+    short = ["Die Lage ist ernst.", "The talks failed."]
+    assert _spread(short) is short  # an article of ordinary length is read whole
+    paragraphs = [f"{i:04d} " + "x" * 95 for i in range(1000)]  # 100,000 characters
+    parts = _spread(paragraphs, 10_000)
+    assert len(parts) == 100 and parts[0] == paragraphs[0] and parts[-1] == paragraphs[-1]
+    gaps = {int(b[:4]) - int(a[:4]) for a, b in zip(parts, parts[1:])}
+    assert gaps <= {10, 11}  # evenly spaced, not the first 10,000 characters
+    one = " ".join(["Die Gewerkschaft kritisierte den Vorstand scharf."] * 3000)  # one 150,000-char paragraph
+    assert sum(len(p) for p in _spread([one])) <= LANGUAGE_SAMPLE_CHARS + 5_000
+    assert "".join(_spread([one], 10**9)) == one
+    # German narration throughout, English only at the start: the parts from later on decide
+    english = ["The union sharply criticised the board and called a strike for Monday."] * 300
+    german = ["Die Gewerkschaft kritisierte den Vorstand scharf und rief zum Streik auf."] * 1500
+    assert article_language(english + german)[0] == "de"
