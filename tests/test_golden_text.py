@@ -650,3 +650,33 @@ def test_a_long_article_is_read_for_its_language_in_evenly_spaced_parts() -> Non
     english = ["The union sharply criticised the board and called a strike for Monday."] * 300
     german = ["Die Gewerkschaft kritisierte den Vorstand scharf und rief zum Streik auf."] * 1500
     assert article_language(english + german)[0] == "de"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Die Gewerkschaft hat den Streik für Montag angekündigt.", "de"),
+    ("The union said the strike would go ahead on Monday.", "en"),
+    ("Die Band The Who spielte in der Halle.", None),  # "the" and "who": English words in German
+    ("Streik bei der Bahn.", None),  # one function word: no evidence, py3langid decides
+    ("Der Chef sagte, the deal is dead.", None),
+])
+def test_function_words_decide_only_clear_cases(text: str, expected: str | None) -> None:
+    from helpers.text.language import function_word_language
+
+    assert function_word_language(text) == expected
+
+
+def test_function_words_agree_with_py3langid_on_the_repositorys_articles() -> None:
+    from helpers.text.language import _identifier, function_word_language
+
+    root = Path(__file__).resolve().parents[1]
+    paths = [root / "seeds" / "openai_microsoft_spannungen.txt", *sorted((root / "data" / "samples").glob("*.txt")),
+             root / "tests" / "fixtures" / "en_port_strike.txt"]
+    decided = total = 0
+    for path in paths:
+        for text in helpers.sentences(path)["text"]:
+            total += 1
+            quick = function_word_language(text)
+            if quick is not None:
+                decided += 1
+                assert quick == _identifier(True).classify(text)[0], text
+    assert total > 80 and decided > total / 2
