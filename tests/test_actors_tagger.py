@@ -73,6 +73,17 @@ def test_seats_aliases_and_role_nouns_in_german(tmp_path: Path) -> None:
     assert "Österreich" not in set(table["actor"]) and "Bidens" not in set(table["actor"])
 
 
+def test_a_sentence_initial_quantity_is_no_actor(tmp_path: Path) -> None:
+    # the tagger reads "Drei Tage" at a sentence's start as a place; a number word and a
+    # dictionary word are a quantity. A longer name that opens with a number word stays.
+    per, _ = _actors(tmp_path, "Drei Tage lang verhandelten Verdi und die Deutsche Bahn. Drei Tage später kam die "
+                     "Einigung. Zwei Wochen danach streikte die GDL erneut.", "de")
+    assert per == [("Deutsche Bahn", "Verdi"), (), ("GDL",)]
+    per, _ = _actors(tmp_path, "Two Weeks later the union and General Motors met again. Three Days Grace played "
+                     "in Detroit.", "en")
+    assert per == [("General Motors",), ("Three Days Grace",)]
+
+
 def test_one_name_per_actor() -> None:
     labels = cluster_names([("Andreas Hauer", "PER"), ("Hauer", "PER"), ("Hauer", "PER"),
                             ("United Auto Workers", "ORG"), ("UAW", "ORG"), ("UAW", "ORG"),

@@ -9,7 +9,8 @@ Stages, each a function of the article's sentences:
    event ("Hurricane Ida") and a lone determiner are no actors;
 2. **filters** on tagger spans: words inside an all-caps speaker label of two or more words
    ("THE PRESIDENT:"), a sentence-initial single word that is a dictionary word never written
-   capitalised elsewhere in the article ("No"), a single word right before a number ("the
+   capitalised elsewhere in the article ("No"), a sentence-initial quantity ("Drei Tage"),
+   a single word right before a number ("the
    Big 3"); a one-word label ("Q:") is never tagged as a name;
    **patterns** the tagger misses (``helpers.actors.patterns``): "Governor Tate Reeves",
    "Federal Aviation Administration", "Verkehrsministerium", an interview's speaker labels,
@@ -162,9 +163,20 @@ def tagger_mentions(tokens: list[list[str]], lang: str) -> list[list[Mention]]:
     return out
 
 
+#: Cardinal number words: a sentence-initial two-word tagger span of one and a dictionary
+#: word is a quantity ("Drei Tage später …", "Two Weeks later …"), no actor.
+_NUMBER_WORDS = frozenset(
+    "zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig vierzig fünfzig hundert "
+    "tausend hunderte tausende dutzende two three four five six seven eight nine ten eleven twelve "
+    "twenty thirty forty fifty hundred thousand hundreds thousands dozens".split())
+
+
 def filter_mentions(texts: list[str], tokens: list[list[str]], per: list[list[Mention]], lang: str,
                     known: Mapping[str, bool]) -> list[list[Mention]]:
-    """Stage 2: drop speaker labels, capitalised sentence-initial common words, "Big" in "the Big 3"."""
+    """Stage 2: drop speaker labels, capitalised sentence-initial common words and quantities
+    ("Drei Tage": a ``_NUMBER_WORDS`` word and a dictionary word), "Big" in "the Big 3".
+    ``known`` says for sentence-initial words and the words after a number word whether the
+    dictionary knows them."""
     mid_caps = {t for toks in tokens for j, t in enumerate(toks)
                 if j > 0 and toks[j - 1] not in _OPENERS and t[:1].isupper()}
     gaz = gazetteer_words()
@@ -176,6 +188,10 @@ def filter_mentions(texts: list[str], tokens: list[list[str]], per: list[list[Me
         keep = []
         for m in ms:
             if m.end <= label_end or (one_word_label and m.start == 0 and m.end == 1 and len(toks[0]) <= 2):
+                continue
+            initial = m.start == 0 or toks[m.start - 1] in _OPENERS
+            if (initial and m.end - m.start == 2 and toks[m.start].lower() in _NUMBER_WORDS
+                    and known.get(toks[m.start + 1], False) and toks[m.start + 1] not in gaz):
                 continue
             if m.end - m.start == 1:
                 w = toks[m.start]
@@ -348,7 +364,8 @@ def find_actors_tagged(sentences: pd.DataFrame, lang: str,
         return is_known(w.lower(), lang) or (lang == "de" and is_known(w, lang))
 
     first_words = {toks[0] for toks in tokens if toks}
-    # filter_mentions reads ``known`` for sentence-initial words only, so it gets those alone
+    first_words |= {t for toks in tokens for a, t in zip(toks, toks[1:]) if a.lower() in _NUMBER_WORDS}
+    # filter_mentions reads ``known`` for sentence-initial words and words after a number word only
     per = filter_mentions(texts, tokens, tagger_mentions(tokens, lang), lang,
                           {w: dictionary_word(w) for w in first_words})
     known = {w: dictionary_word(w) for w in first_words | {t for toks in tokens for t in toks if t[:1].isupper()}}
