@@ -30,7 +30,7 @@ analyze: $(STAMP) ## Analyse ARTICLE (default: the seed) and write reports/<stem
 	$(VENV)/bin/tension-profile analyze "$(ARTICLE)" --out reports --force --no-progress --lang $(LANG_ARG) --k $(K) --seed $(SEED)
 
 lab: $(STAMP) ## Execute the notebook series on ARTICLE into reports/<stem>/notebooks/ and open it in JupyterLab
-	$(VENV)/bin/tension-profile lab "$(ARTICLE)" --out reports --lang $(LANG_ARG) --k $(K) --seed $(SEED)
+	$(VENV)/bin/tension-profile lab "$(ARTICLE)" --out reports --lang $(LANG_ARG) --k $(K) --seed $(SEED) $(if $(FORCE),--force)
 
 test: $(STAMP) ## Run the unit tests, then execute the notebooks with nbval (outputs compared)
 	$(PY) -m pytest -q tests

@@ -325,8 +325,11 @@ def test_bad_usage_exits_2_with_one_line(args: list[str], message: str, tmp_path
 
 def test_help_returns_0(capsys: pytest.CaptureFixture[str]) -> None:
     assert main.main(["--help"]) == 0
+    capsys.readouterr()
     assert main.main(["analyze", "--help"]) == 0
-    assert "--notebooks" in capsys.readouterr().out
+    text = capsys.readouterr().out
+    # the analyze command's own description (it showed the corpus command's, in reST markup)
+    assert "--notebooks" in text and "report.html" in text and "corpus" not in text and "``" not in text
 
 
 # --------------------------------------------------------------------------- comparing articles
@@ -364,20 +367,32 @@ def test_bench_articles_are_deterministic(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_notebooks_option_executes_the_per_article_notebooks(tmp_path: Path) -> None:
+def test_notebooks_option_executes_the_per_article_notebooks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import nbformat
 
     from helpers.cli.main import main
 
+    # a headless parent (CI, a cron job) must not leave the kernels without figures
+    monkeypatch.setenv("MPLBACKEND", "Agg")
     article = Path(__file__).parent / "fixtures" / "en_port_strike.txt"
     assert main(["analyze", str(article), "--out", str(tmp_path), "--notebooks", "--no-progress"]) == 0
+    assert os.environ["MPLBACKEND"] == "Agg"  # restored after the run
     executed = sorted((tmp_path / "en_port_strike" / "notebooks").glob("*.ipynb"))
     assert [p.name[:2] for p in executed] == ["01", "02", "03", "04"]
+    committed = {p.name: nbformat.read(str(p), as_version=4) for p in (Path(__file__).parents[1] / "notebooks").glob("0[1-4]_*.ipynb")}
     for path in executed:
         nb = nbformat.read(str(path), as_version=4)
-        errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
-                  if o.get("output_type") == "error"]
-        assert not errors, path.name
+        outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+        assert not [o for o in outputs if o.get("output_type") == "error"], path.name
+        images = sum("image/png" in o.get("data", {}) for o in outputs)
+        want = sum("image/png" in o.get("data", {}) for c in committed[path.name].cells if c.cell_type == "code"
+                   for o in c.get("outputs", []))
+        assert images == want > 0 or want == 0, (path.name, images, want)  # every figure embedded, as committed
+        # one parameters cell, holding this article: editing it and re-running analyses another article
+        tags = [t for c in nb.cells for t in c.get("metadata", {}).get("tags", [])]
+        assert tags.count("parameters") == 1 and "injected-parameters" not in tags, path.name
+        params = next(c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", []))
+        assert f'ARTICLE = "{article.resolve()}"' in params.source, params.source
 
 
 @pytest.mark.slow  # new processes or figures: kept out of make quick

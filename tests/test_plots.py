@@ -148,3 +148,16 @@ def test_theme_names_are_numbered_from_one(result) -> None:
     names = figures.theme_names(result.themes)
     assert list(names) == list(range(len(result.themes)))
     assert all(name.startswith(f"T{i + 1} · ") for i, name in names.items())
+
+
+def test_a_notebooks_report_folder_is_the_command_lines() -> None:
+    # a committed notebook run on "data/raw/mein artikel.txt" saves its figures where
+    # `tension-profile analyze` puts that article's report, not in a second folder
+    from helpers.io.discovery import output_names
+    from helpers.io.reading import project_root
+    from helpers.report.figures import report_dir
+
+    article = Path("data/raw/mein artikel (Entwurf).txt")
+    assert report_dir(article) == project_root() / "reports" / output_names([article])[0]
+    assert report_dir(article).name == "mein_artikel_Entwurf"
+    assert report_dir(article, "/elsewhere") == Path("/elsewhere")

@@ -79,6 +79,14 @@ def test_lab_executes_the_series_without_touching_the_committed_notebooks(tmp_pa
     assert {p: p.read_bytes() for p in notebook_paths()} == committed
     for nb in (folder / "notebooks").glob("*.ipynb"):  # no trace of the temporary folder they ran in
         assert ".tmp-" not in nb.read_text(encoding="utf-8"), nb.name
+    # opened again: the reader's edits stay; --force runs the series again
+    edited = folder / "notebooks" / "04_tension_profile.ipynb"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("# Parameters of this run", "# my edit"),
+                      encoding="utf-8")
+    assert main(["lab", str(FIXTURES / "en_port_strike.txt"), "--out", str(tmp_path), "--no-launch"]) == 0
+    assert "# my edit" in edited.read_text(encoding="utf-8")
+    assert main(["lab", str(FIXTURES / "en_port_strike.txt"), "--out", str(tmp_path), "--no-launch", "--force"]) == 0
+    assert "# my edit" not in edited.read_text(encoding="utf-8")
 
 
 def test_notebooks_are_found_from_any_working_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

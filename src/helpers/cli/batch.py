@@ -90,6 +90,8 @@ def process_article(job: Job) -> dict[str, Any]:
 
         result = analyze(source, lang=job.lang, k=job.k, seed=job.seed)
         row.update(article_row(result))
+        if job.figures == "png":
+            _headless_matplotlib()
         write_article(result, tmp, title=f"tension profile: {source.name}",
                       meta={"file": source.name, "k": job.k, "seed": job.seed}, figures=job.figures)
         if job.notebooks:
@@ -209,6 +211,17 @@ def run_batch(
     return table
 
 
+def _headless_matplotlib() -> None:
+    """matplotlib's Agg backend in this process, for the PNG figures of ``--figures png``.
+
+    Set in the process, never through ``MPLBACKEND``: notebook kernels started from here
+    (``--notebooks``, ``tension-profile lab``) inherit the environment, and a kernel on Agg
+    shows no figure at all, not even after re-running a cell in JupyterLab."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+
+
 def _init_worker() -> None:
     """One BLAS thread per worker for the libraries loaded so far (numpy's); scikit-learn
     loads later, and the theme model limits its own threads (``themes.single_thread``)."""
@@ -310,7 +323,6 @@ def _run_parallel(work: list[Job], rows: list[dict[str, Any] | None], jobs: int,
 
     ctx = _pool_context()
     forked = ctx.get_start_method() == "fork"
-    os.environ.setdefault("MPLBACKEND", "Agg")  # inherited by the workers
     workers = min(jobs, len(work)) - 1
     with threadpool_limits(limits=1):  # one BLAS/OpenMP thread here too
         if forked:

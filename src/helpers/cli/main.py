@@ -9,10 +9,9 @@ news corpus on Dask into Parquet tables (``helpers.cli.corpus``, ``docs/corpus.m
 PATH may be files or folders. Folders are searched recursively for ``.txt``, ``.md``/
 ``.markdown`` and ``.html``/``.htm`` files, in sorted order; hidden files and folders and
 files named ``README*``, ``SOURCES*``, ``LICENSE*``/``LICENCE*``, ``CHANGELOG*``,
-``COPYING*`` are skipped (a file given explicitly is always used). HTML is reduced to
-its text with BeautifulSoup (stdlib ``html.parser``), dropping ``script``, ``style``,
-``nav``, ``header``, ``footer`` (and ``head``, ``noscript``, ``template``), with block
-elements separated by blank lines; Markdown loses its ``#`` heading marks.
+``COPYING*`` are skipped (a file given explicitly is always used). A web page is reduced
+to its article's text (headline and lead kept; navigation, menus, teasers, footers and
+scripts dropped) and Markdown to plain text by the reading stage (``helpers.io.markup``).
 
 Per article, ``DIR/<name>/`` receives ``report.html`` (self-contained, figures embedded),
 ``sentences.csv``, ``themes.csv``, one SVG per figure (``helpers.svgplots``; PNG from
@@ -41,7 +40,6 @@ The runner itself is ``helpers.cli.batch.run_batch``.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -72,7 +70,7 @@ def _parser() -> argparse.ArgumentParser:
                      description="Where the conflict in news articles lies: themes, sentiment, tension.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
     a = sub.add_parser("analyze", help="analyse articles (files or folders) into an output folder",
-                       description=__doc__.split("\n\n")[1] if __doc__ else None)
+                       description=ANALYZE_DESCRIPTION)
     a.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .md, .html files or folders")
     a.add_argument("--out", required=True, metavar="DIR", help="output folder (one sub-folder per article)")
     _analysis_options(a)
@@ -86,11 +84,14 @@ def _parser() -> argparse.ArgumentParser:
                          description="Writes OUT/<stem>/ as `analyze --notebooks --force` does (report.html, "
                                      "tables, figures, the executed notebooks in notebooks/), then starts "
                                      "JupyterLab at the project root on the executed 04_tension_profile.ipynb. "
-                                     "The committed notebooks are never changed.")
+                                     "If OUT/<stem>/notebooks/ exists, it is opened as it is (with your edits) "
+                                     "unless --force. The committed notebooks are never changed.")
     lab.add_argument("article", metavar="ARTICLE", help=".txt, .md or .html file")
     lab.add_argument("--out", default="reports", metavar="DIR", help="output folder (default: reports)")
     _analysis_options(lab)
     lab.add_argument("--no-launch", action="store_true", help="only execute the notebooks; do not start JupyterLab")
+    lab.add_argument("--force", action="store_true",
+                     help="run the notebooks again even if OUT/<stem>/notebooks/ exists (your edits there are lost)")
     c = sub.add_parser("corpus", help="analyse a news corpus into Parquet tables with Dask",
                        description="Analyse many articles (folders of .txt/.md/.html, or CSV/JSONL/Parquet files with "
                        "columns id, text and optional date, source, title) on Dask workers into DIR/articles.parquet/, "
@@ -114,9 +115,18 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: ``tension-profile analyze --help``: what the command writes, in plain words.
+ANALYZE_DESCRIPTION = (
+    "Analyse German or English articles into DIR/<name>/ (report.html with the figures embedded, "
+    "sentences.csv, themes.csv, one SVG per figure, article.json) and DIR/summary.csv, one row per "
+    "article. PATH may be .txt, .md or .html files or folders (searched recursively). An existing "
+    "DIR/<name>/ is kept unless --force; a bad article never stops the others: its row says why "
+    "(status=error) and the command exits with 1."
+)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``tension-profile``: 0 all fine, 1 some article failed, 2 bad usage."""
-    os.environ.setdefault("MPLBACKEND", "Agg")
     try:
         args = _parser().parse_args(argv)
     except _UsageError as exc:
@@ -158,25 +168,37 @@ def _lab(args: argparse.Namespace) -> int:
 
     from helpers.io.reading import project_root
 
+    from helpers.io.discovery import output_names
+
     out = Path(args.out)
-    try:
-        table = run_batch([args.article], out, lang=args.lang, k=args.k, seed=args.seed, jobs=1, force=True,
-                          notebooks=True, progress=False)
-    except InputError as exc:
-        print(f"tension-profile: error: {exc}", file=sys.stderr)
-        return 2
-    row = table.iloc[0]
-    if row["status"] != "ok":
-        print(f"tension-profile: error: {row['error']}", file=sys.stderr)
-        return 1
-    notebook = (out / str(row["article"]) / "notebooks" / "04_tension_profile.ipynb").resolve()
+    article = Path(args.article)
+    notebook = (out / output_names([article])[0] / "notebooks" / "04_tension_profile.ipynb").resolve()
+    if notebook.exists() and not args.force:
+        # the reader may have edited these: open them, never overwrite them unasked
+        note = ""
+        if article.exists() and article.stat().st_mtime > notebook.stat().st_mtime:
+            note = " The article changed since they were run."
+        print(f"tension-profile: opening the notebooks run earlier in {notebook.parent}.{note} "
+              "--force runs them again (edits in them are then lost).", file=sys.stderr)
+    else:
+        try:
+            table = run_batch([args.article], out, lang=args.lang, k=args.k, seed=args.seed, jobs=1, force=True,
+                              notebooks=True, progress=False)
+        except InputError as exc:
+            print(f"tension-profile: error: {exc}", file=sys.stderr)
+            return 2
+        row = table.iloc[0]
+        if row["status"] != "ok":
+            print(f"tension-profile: error: {row['error']}", file=sys.stderr)
+            return 1
+        notebook = (out / str(row["article"]) / "notebooks" / "04_tension_profile.ipynb").resolve()
+        print(f"tension-profile: executed notebooks in {notebook.parent}; report in "
+              f"{notebook.parent.parent / 'report.html'}", file=sys.stderr)
     root = project_root()
     try:
         shown = notebook.relative_to(root)
     except ValueError:
         shown = notebook
-    print(f"tension-profile: executed notebooks in {notebook.parent}; report in {notebook.parent.parent / 'report.html'}",
-          file=sys.stderr)
     if args.no_launch:
         return 0
     jupyter = shutil.which("jupyter", path=str(Path(sys.executable).parent)) or shutil.which("jupyter")

@@ -219,10 +219,13 @@ def save_figure(fig: Figure, folder: str | Path, name: str, formats: tuple[str, 
 
 
 def report_dir(article: str | Path, report_dir: str | Path | None = None) -> Path:
-    """Where an article's report goes: ``report_dir`` or ``<project>/reports/<article stem>``."""
+    """Where an article's report goes: ``report_dir`` or ``<project>/reports/<name>``, the
+    name the command line gives the article's folder (its stem, made filesystem-safe:
+    "mein artikel.txt" -> ``reports/mein_artikel``)."""
+    from helpers.io.discovery import safe_name
     from helpers.io.reading import project_root
 
-    return Path(report_dir) if report_dir else project_root() / "reports" / Path(article).stem
+    return Path(report_dir) if report_dir else project_root() / "reports" / safe_name(Path(article).stem)
 
 
 def arcs_figure(arcs: pd.DataFrame) -> Figure:

@@ -1,13 +1,18 @@
 """Run the numbered notebooks on one article with papermill (``make lab``, ``--notebooks``).
 
 ``run_notebooks(article, out)`` executes every per-article ``notebooks/NN_*.ipynb``
-(parameters injected into the cell tagged ``parameters``) into ``out``; the committed
-notebooks are never written. The report a reader opens is not made here but by
+(parameters injected by papermill, then merged into the cell tagged ``parameters``:
+``merge_parameters``) into ``out``, with figures embedded (``inline_figures``); the
+committed notebooks are never written. The report a reader opens is not made here but by
 ``helpers.report.article.write_article`` (the batch command's self-contained page).
 """
 
 from __future__ import annotations
 
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +33,28 @@ def notebook_paths(root: Path | None = None, per_article: bool = False) -> list[
 
         paths = [p for p in paths if "ARTICLE" in pm.inspect_notebook(str(p))]
     return paths
+
+
+#: The backend of the kernels that execute the notebooks: figures embedded as images.
+INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
+
+
+@contextmanager
+def inline_figures() -> Iterator[None]:
+    """``MPLBACKEND`` set to :data:`INLINE_BACKEND` while kernels start, then restored.
+
+    A kernel inherits its parent's environment: one started from a process with
+    ``MPLBACKEND=Agg`` (a headless job, a CI runner) draws every figure into nothing, and
+    the executed notebook holds ``<Figure size ...>`` instead of the image."""
+    old = os.environ.get("MPLBACKEND")
+    os.environ["MPLBACKEND"] = INLINE_BACKEND
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop("MPLBACKEND", None)
+        else:
+            os.environ["MPLBACKEND"] = old
 
 
 def run_notebooks(
@@ -63,10 +90,39 @@ def run_notebooks(
         params = {name: values[name] for name in NOTEBOOK_PARAMETERS if name in declared}
         target = out / nb.name
         print(f"running {nb.name} on {path.name} ...", flush=True)
-        pm.execute_notebook(
-            str(nb), str(target), parameters=params, cwd=str(nb.parent),
-            kernel_name="python3", progress_bar=progress, log_output=False,
-            extra_arguments=["--IPKernelApp.log_level=ERROR"],  # no "running over TCP" warning per notebook
-        )
+        with inline_figures():
+            pm.execute_notebook(
+                str(nb), str(target), parameters=params, cwd=str(nb.parent),
+                kernel_name="python3", progress_bar=progress, log_output=False,
+                extra_arguments=["--IPKernelApp.log_level=ERROR"],  # no "running over TCP" warning per notebook
+            )
+        merge_parameters(target)
         executed.append(target)
     return out
+
+
+def merge_parameters(path: str | Path) -> None:
+    """Put papermill's injected values into the notebook's ``parameters`` cell, in place.
+
+    Papermill adds a cell tagged ``injected-parameters`` after the tagged one; a reader who
+    then edits ``ARTICLE`` in the first cell and re-runs gets the injected old value back
+    from the second. Merged, the one ``parameters`` cell holds this article's values
+    (and keeps its tag, so papermill can run the notebook again). Nothing happens to a
+    notebook without both cells."""
+    import nbformat
+
+    nb = nbformat.read(str(path), as_version=4)
+    tagged = [c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])]
+    injected = [c for c in nb.cells if "injected-parameters" in c.get("metadata", {}).get("tags", [])]
+    if not tagged or not injected:
+        return
+    cell, values = tagged[0], injected[0]
+    assign = re.compile(r"^(\w+)\s*=")
+    new = [ln for ln in values.source.splitlines() if assign.match(ln)]
+    names = {assign.match(ln).group(1) for ln in new}  # type: ignore[union-attr]
+    kept = [ln for ln in cell.source.splitlines() if assign.match(ln) and assign.match(ln).group(1) not in names]  # type: ignore[union-attr]
+    cell.source = "\n".join(["# Parameters of this run: edit them and re-run the notebook for another article",
+                             *new, *kept])
+    cell.execution_count = values.get("execution_count")
+    nb.cells.remove(values)
+    nbformat.write(nb, str(path))
