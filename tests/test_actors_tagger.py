@@ -73,6 +73,21 @@ def test_seats_aliases_and_role_nouns_in_german(tmp_path: Path) -> None:
     assert "Österreich" not in set(table["actor"]) and "Bidens" not in set(table["actor"])
 
 
+def test_one_organisation_under_its_short_and_inflected_names(tmp_path: Path) -> None:
+    # "Bahn", "Deutschen Bahn" and "Deutsche Bahn" are one actor, named by its full name; "die
+    # Gewerkschaft" is the union the article called "Gewerkschaft GDL", not the company
+    # named in the sentence before
+    text = ("Warnstreik bei der Bahn: Gewerkschaft GDL legt Fernverkehr lahm\n\n"
+            "Betroffen ist vor allem der Fernverkehr der Deutschen Bahn. "
+            "„Die Bahn spielt auf Zeit“, sagte ein Sprecher der GDL. "
+            "Die Gewerkschaft fordert 555 Euro mehr im Monat. "
+            "Die Deutsche Bahn bezeichnete den Streik als unnötig.")
+    per, table = _actors(tmp_path, text, "de")
+    assert list(table["actor"]) == ["Deutsche Bahn", "GDL"]
+    assert [set(a) for a in per] == [{"Deutsche Bahn", "GDL"}, {"Deutsche Bahn"}, {"Deutsche Bahn", "GDL"}, {"GDL"},
+                                     {"Deutsche Bahn"}]
+
+
 def test_a_sentence_initial_quantity_is_no_actor(tmp_path: Path) -> None:
     # the tagger reads "Drei Tage" at a sentence's start as a place; a number word and a
     # dictionary word are a quantity. A longer name that opens with a number word stays.

@@ -101,9 +101,20 @@ def _without_legal_form(name: str) -> str:
     return " ".join(words[:-1]) if len(words) >= 2 and words[-1] in _LEGAL_FORMS else name
 
 
+#: Kinds of organisations, for which the last word of a name is the name too ("die Bahn").
+_ORG_KINDS = frozenset({"ORG", "organisation", "company", "institution", "party"})
+#: A German adjective's inflection: "Deutschen Bahn" is "Deutsche Bahn".
+_ADJECTIVE_ENDING = re.compile(r"(?<=[a-zäöüß]{3})(?:e|en|er|es|em)$")
+
+
 def _joins(new: str, kind: str, old: str, old_kind: str) -> bool:
     """Does the form ``new`` name the actor an earlier form ``old`` named?"""
     nw, ow = new.split(), old.split()
+    if kind in _ORG_KINDS and old_kind in _ORG_KINDS and (len(ow) >= 2 and nw == ow[-1:] or len(nw) >= 2 and ow == nw[-1:]):
+        return True  # "Bahn" and "Deutsche Bahn", either first (as ``repeat_names`` for later sentences)
+    if len(nw) == len(ow) >= 2 and nw[-1] == ow[-1] and nw != ow and all(
+            _ADJECTIVE_ENDING.sub("", a) == _ADJECTIVE_ENDING.sub("", b) for a, b in zip(nw[:-1], ow[:-1])):
+        return True  # "Deutschen Bahn" ~ "Deutsche Bahn"
     if len(ow) >= 2 and len(nw) == 1 and nw[0] == ow[-1] and old_kind in _PERSON_KINDS:
         return True  # "Hauer" after "Andreas Hauer"
     if len(nw) >= 2 and len(ow) == 1 and ow[0] == nw[-1] and kind in _PERSON_KINDS:
@@ -173,9 +184,10 @@ def cluster_names(forms: list[tuple[str, str]]) -> dict[str, str]:
     """One name per actor: ``forms`` are ``(name, kind)`` in article order; returns each name's label.
 
     A form joins an earlier actor when it is the same without a genitive ("Bidens",
-    "Biden's" -> "Biden"), a person's surname or first and last name, or an acronym of the
-    other's content words (either order); the first actor (in order of appearance) that it
-    joins. The label is, for a person with a multi-word form,
+    "Biden's" -> "Biden"), a person's surname or first and last name, an organisation's last
+    word ("Bahn", "Deutsche Bahn"), the same name with another adjective ending ("Deutschen
+    Bahn"), or an acronym of the other's content words (either order); the first actor (in
+    order of appearance) that it joins. The label is, for a person with a multi-word form,
     the most frequent multi-word form; otherwise the most frequent form, ties to the longer.
     """
     clusters: list[list[str]] = []
@@ -207,7 +219,9 @@ def cluster_names(forms: list[tuple[str, str]]) -> dict[str, str]:
 def cluster_labels(clusters: list[list[str]], kinds: list[str]) -> list[str]:
     """Each cluster's label from its forms (one entry per mention): for a person with a
     multi-word form the most frequent multi-word form, else the most frequent form, ties to
-    the longer (genitives counted as their base)."""
+    the longer (genitives counted as their base); an organisation's last word gives way to
+    its full name ("Bahn" -> "Deutsche Bahn"), and of the forms that differ only in a
+    German adjective's ending the shortest is the label ("Deutsche Bahn", not "Deutschen Bahn")."""
     labels = []
     for surf, kind in zip(clusters, kinds):
         counts: dict[str, int] = {}
@@ -215,5 +229,16 @@ def cluster_labels(clusters: list[list[str]], kinds: list[str]) -> list[str]:
             counts[degenitive(s)] = counts.get(degenitive(s), 0) + 1
         full = [s for s in counts if len(s.split()) >= 2]
         pool = full if kind in _PERSON_KINDS and full else list(counts)
-        labels.append(max(pool, key=lambda s: (counts[s], len(s), s)))
+        best = max(pool, key=lambda s: (counts[s], len(s), s))
+        longer = [s for s in full if s.split()[-1] == best]
+        if longer:  # an organisation's last word ("Bahn") is short for its name ("Deutsche Bahn")
+            best = max(longer, key=lambda s: (counts[s], len(s), s))
+        # of a name's inflected forms, the least inflected ("Deutsche Bahn", not "Deutschen Bahn")
+        same = [s for s in counts if _uninflected(s) == _uninflected(best)]
+        labels.append(min(same, key=lambda s: (len(s), s)))
     return labels
+
+
+def _uninflected(name: str) -> str:
+    words = name.split()
+    return " ".join([_ADJECTIVE_ENDING.sub("", w) for w in words[:-1]] + words[-1:])

@@ -8,8 +8,10 @@ in the same or the previous sentence" ("der Minister" -> the named minister). Ke
 - a determiner + person role noun ("der Minister", "the President") is first the person that
   role preceded earlier in the article ("Minister Nikola Poposki", "President Biden"), else
   the most recent person as above;
-- a determiner + organisation role noun ("die Gewerkschaft", "the company") is the most recent
-  organisation as above; the role's own gazetteer group ("Gewerkschaft") is then dropped;
+- a determiner + organisation role noun ("die Gewerkschaft", "the company") is first the
+  organisation that role named earlier in the article ("Gewerkschaft GDL", "the union Unite",
+  "Gewerkschaft Deutscher Lokomotivführer"), else the most recent organisation as above; the
+  role's own gazetteer group ("Gewerkschaft") is then dropped;
 - a determiner + the head noun of an organisation named earlier in the article ("der Beirat"
   after "Kunstrückgabebeirat", "der Flughafen" after "Flughafen Wien") is that organisation;
 - "the two leaders", "die beiden Staatschefs" are the last two people named in the article;
@@ -105,6 +107,7 @@ def resolve_references(tokens: list[list[str]], per: list[list[Mention]], lang: 
     """Add the actors that pronouns and determiner + role nouns refer to (see the module docstring)."""
     lang = "en" if lang == "en" else "de"
     role_of: dict[str, str] = {}
+    org_role_of: dict[str, str] = {}
     previous: list[Mention] = []
     orgs_seen = _Organisations()
     people: dict[str, None] = {}  # in order of their latest mention
@@ -118,6 +121,10 @@ def resolve_references(tokens: list[list[str]], per: list[list[Mention]], lang: 
                     is_person_role(low[m.start - 1], lang) or low[m.start - 1].endswith(("chef", "präsident"))):
                 role_of[low[m.start - 1]] = m.label
                 titled[m.label] = low[m.start - 1]
+            if m.kind in ORG_KINDS:  # "Gewerkschaft GDL", "Gewerkschaft Deutscher Lokomotivführer": the union is GDL
+                for j in (m.start - 1, m.start):
+                    if 0 <= j < len(low) and low[j] in ORG_ROLES[lang]:
+                        org_role_of[low[j]] = m.label
         here = {m.label for m in ms}
         added: list[Mention] = []
         for i, w in enumerate(low):
@@ -136,7 +143,7 @@ def resolve_references(tokens: list[list[str]], per: list[list[Mention]], lang: 
                 if is_person_role(w, lang):
                     kinds, target = PERSON_KINDS, role_of.get(w)
                 elif w in ORG_ROLES[lang]:
-                    kinds = ORG_KINDS
+                    kinds, target = ORG_KINDS, org_role_of.get(w)
                 elif toks[i][:1].isupper() and len(w) >= 4:
                     target = orgs_seen.head_of(w, seats)
                     kinds = ORG_KINDS if target else None
