@@ -57,6 +57,10 @@ CASES_EN = [
 CASES_DE = [
     # a title and a first name make a name even when the tagger is silent
     (["Richterin Nicole Baczak wies die Klage am Montag ab."], [{"Nicole Baczak"}]),
+    # a role compound is a title too ("Personalvorstand", "Konzernsprecherin"); the surname later is that person
+    (["Personalvorstand Martin Seiler sagte, das Angebot liege auf dem Tisch.", "Mehr sei nicht drin, so Seiler."],
+     [{"Martin Seiler"}, {"Martin Seiler"}]),
+    (["Konzernsprecherin Anna Berg bestätigte den Termin."], [{"Anna Berg"}]),
     # a one-word public institution, and "das Ministerium" for it in the next sentence
     (["Das Verkehrsministerium überarbeitet den Entwurf.", "Das Ministerium will ihn im Mai vorlegen."],
      [{"Verkehrsministerium"}, {"Verkehrsministerium"}]),

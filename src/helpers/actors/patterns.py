@@ -87,9 +87,15 @@ def _free(ms: list[Mention], a: int, b: int) -> bool:
     return not any(m.start < b and a < m.end for m in ms if m.start >= 0)
 
 
+#: Heads of German role compounds that stand before a name like a title ("Personalvorstand
+#: Martin Seiler", "Konzernsprecherin Anna Berg", "Verdi-Chef Frank Werneke").
+_ROLE_HEADS_DE = ("minister", "ministerin", "vorstand", "chef", "chefin", "sprecher", "sprecherin", "präsident",
+                  "präsidentin", "direktor", "direktorin", "leiter", "leiterin", "vorsitzende", "vorsitzender")
+
+
 def _is_title(word: str, lang: str) -> bool:
     w = word.lower()
-    return w in TITLES[lang] or (lang == "de" and w.endswith(("minister", "ministerin")))
+    return w in TITLES[lang] or (lang == "de" and w.endswith(_ROLE_HEADS_DE))
 
 
 def title_names(tokens: list[list[str]], per: list[list[Mention]], lang: str,
