@@ -193,6 +193,11 @@ SPLIT: list[tuple[str, list[str]]] = [
      ["Der Streit dauerte Jahre.", "Die Klage stützt sich auf Art. 9 Abs. 3 GG und wurde abgewiesen."]),
     ("Es war ein Spiel der besonderen Art. Danach feierten die Fans bis in die Nacht.",
      ["Es war ein Spiel der besonderen Art.", "Danach feierten die Fans bis in die Nacht."]),
+    # typewriter German quotes (",," and "''") are read as „ and “ (``helpers.io.reading.normalise``)
+    ('Weselsky warf dem Konzern vor, zu verschleppen. ,,Die Bahn spielt auf Zeit", sagte er. Die GDL fordert mehr.',
+     ["Weselsky warf dem Konzern vor, zu verschleppen.", "„Die Bahn spielt auf Zeit\", sagte er.", "Die GDL fordert mehr."]),
+    ("Er sagte: ,,Wir streiken.'' Dann ging er.", ["Er sagte: „Wir streiken.“", "Dann ging er."]),
+    ("Der Wert lag bei 1,,5 Prozent. Das war neu.", ["Der Wert lag bei 1,,5 Prozent.", "Das war neu."]),
     # social-media tags glued to a sentence end (rule 10)
     ("Der Streik ist vorbei.@verdi hat sich mit dem Arbeitgeber geeinigt. Die Busse fahren wieder.",
      ["Der Streik ist vorbei.", "@verdi hat sich mit dem Arbeitgeber geeinigt.", "Die Busse fahren wieder."]),

@@ -16,6 +16,7 @@ speakers at length stays German; a text too short to tell raises ``InputError``.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -95,9 +96,19 @@ def _decode(data: bytes, encoding: str, name: str) -> str:
         ) from None
 
 
+#: Typewriter German quotes: ",," for „ at a word's start and, in the same text, "''" for “
+#: at a word's end (old web pages, Latin-1 files, e-mails).
+_TYPED_OPENING = re.compile(r"(?<![^\s(\[]),,(?=[^\s,])")
+_TYPED_CLOSING = re.compile(r"(?<=[^\s'])''(?=[\s.,;:!?)\]]|$)")
+
+
 def normalise(text: str) -> str:
-    """Unify line ends, compose umlauts (NFC), drop soft hyphens and zero-width spaces."""
+    """Unify line ends, compose umlauts (NFC), drop soft hyphens and zero-width spaces, and
+    read typewriter German quotes as quotes (,,Wort'' -> „Wort“), so that the splitter and
+    the narration rule see them."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if ",," in text:
+        text = _TYPED_CLOSING.sub("“", _TYPED_OPENING.sub("„", text))
     return unicodedata.normalize("NFC", text).translate(_DROP_CHARS)
 
 
