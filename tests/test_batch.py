@@ -221,20 +221,37 @@ def test_report_html_is_self_contained(batch_run: tuple[Path, int]) -> None:
     assert "Die Partnerschaft zwischen OpenAI und Microsoft" in soup.get_text()
 
 
+def test_the_summary_keeps_earlier_runs_articles(tmp_path: Path, corpus: Path) -> None:
+    out = tmp_path / "out"
+    first = _write(tmp_path / "a" / "erster.txt", (corpus / "de" / "seed.txt").read_bytes())
+    bad = _write(tmp_path / "b" / "leer.txt", b"")
+    assert main.main(["analyze", str(first), "--out", str(out), "--no-progress"]) == 0
+    assert main.main(["analyze", str(bad), "--out", str(out), "--no-progress"]) == 1
+    summary = pd.read_csv(out / "summary.csv", keep_default_na=False)
+    assert summary["article"].tolist() == ["erster", "leer"] and summary["status"].tolist() == ["ok", "error"]
+    import shutil
+
+    shutil.rmtree(out / "erster")  # a folder the user deleted leaves the summary with the next run
+    assert main.main(["analyze", str(bad), "--out", str(out), "--no-progress"]) == 1
+    assert pd.read_csv(out / "summary.csv")["article"].tolist() == ["leer"]
+
+
 def test_rerun_skips_existing_then_force(batch_run: tuple[Path, int], corpus: Path,
                                          capsys: pytest.CaptureFixture[str]) -> None:
     out, _ = batch_run
     before = (out / "seed" / "themes.csv").stat().st_mtime_ns
     code = main.main(["analyze", str(corpus / "de"), "--out", str(out), "--no-progress"])
     assert code == 0
-    summary = pd.read_csv(out / "summary.csv", keep_default_na=False)
-    assert summary["status"].tolist() == ["skipped-exists"]
-    assert summary.loc[0, "sentences"] == 42  # numbers kept from article.json
+    summary = pd.read_csv(out / "summary.csv", keep_default_na=False).set_index("article")
+    # the other articles of the folder keep their rows from the first run
+    assert sorted(summary.index) == ["airline", "empty", "seed", "seed-2"]
+    assert summary.loc["seed", "status"] == "skipped-exists"
+    assert int(summary.loc["seed", "sentences"]) == 42  # numbers kept from article.json
     assert (out / "seed" / "themes.csv").stat().st_mtime_ns == before
     assert "--force" in capsys.readouterr().err
     code = main.main(["analyze", str(corpus / "de"), "--out", str(out), "--no-progress", "--force"])
     assert code == 0
-    assert pd.read_csv(out / "summary.csv")["status"].tolist() == ["ok"]
+    assert pd.read_csv(out / "summary.csv").set_index("article").loc["seed", "status"] == "ok"
     assert (out / "seed" / "themes.csv").stat().st_mtime_ns != before
     assert not [p for p in out.iterdir() if p.name.startswith(".")]
 

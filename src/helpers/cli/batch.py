@@ -162,7 +162,8 @@ def run_batch(
     progress: bool = True,
     figures: str = "svg",
 ) -> pd.DataFrame:
-    """Analyse every article in ``paths`` into ``out`` and write ``out/summary.csv``.
+    """Analyse every article in ``paths`` into ``out`` and write ``out/summary.csv`` (this
+    run's rows after the rows an earlier run wrote there for other articles: ``_with_earlier_rows``).
 
     Returns the summary table (plus ``seconds``, ``peak_rss_mb``, ``pid`` per article,
     which are not written to the CSV). ``jobs > 1`` uses that many processes: this
@@ -207,8 +208,26 @@ def run_batch(
     finally:
         bar.close()
     table = pd.DataFrame(rows)
-    _write_summary(table, out)
+    _write_summary(_with_earlier_rows(table, out), out)
     return table
+
+
+def _with_earlier_rows(table: pd.DataFrame, out: Path) -> pd.DataFrame:
+    """This run's rows after those of an earlier ``summary.csv`` in ``out`` for other
+    articles whose folder is still there (or that failed then): a folder filled by several
+    runs keeps one summary of all its articles. An unreadable old summary is left out."""
+    try:
+        old = pd.read_csv(out / "summary.csv", dtype=str, keep_default_na=False)
+    except (OSError, ValueError):
+        return table
+    if "article" not in old or "status" not in old:
+        return table
+    keep = old[~old["article"].isin(set(table["article"].astype(str)))
+               & old["article"].map(lambda a: (out / str(a)).is_dir() or False)
+               | (~old["article"].isin(set(table["article"].astype(str))) & old["status"].eq("error"))]
+    if keep.empty:
+        return table
+    return pd.concat([keep, table.astype({c: object for c in table.columns})], ignore_index=True)
 
 
 def _headless_matplotlib() -> None:
