@@ -219,6 +219,9 @@ def test_report_html_is_self_contained(batch_run: tuple[Path, int]) -> None:
     assert len(soup.find_all("svg")) == len(svgs) and not soup.find_all("img")  # inlined
     assert not list((out / "seed").glob("*.png"))
     assert "Die Partnerschaft zwischen OpenAI und Microsoft" in soup.get_text()
+    # the tables hold German words: hyphenated as German, never cut at any letter
+    assert {d.get("lang") for d in soup.find_all("div", class_="scroll")} == {"de"}
+    assert "anywhere" not in page and "hyphens: auto" in page
 
 
 def test_the_summary_keeps_earlier_runs_articles(tmp_path: Path, corpus: Path) -> None:

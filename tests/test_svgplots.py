@@ -93,6 +93,24 @@ def test_heatmap_cells_match_the_grid(seed_result) -> None:  # noqa: ANN001
     assert len(cells) == int(grid.notna().to_numpy().sum())
 
 
+def test_wrapped_theme_names_fit_their_rows(seed_result) -> None:  # noqa: ANN001
+    """The position panel's row labels (theme names wrapped over two lines) never overlap:
+    a newcomer saw the seed's "T4 · Kunde / Beziehung / Zusammenarbeit" run into T5."""
+    root = _parse(svg.headline_svg(seed_result))
+    blocks = []
+    for el in root.iter(f"{NS}text"):
+        spans = el.findall(f"{NS}tspan")
+        if el.get("text-anchor") != "end" or not spans or not (el.findtext(f"{NS}tspan") or "").startswith("T"):
+            continue
+        size, y = float(el.get("font-size")), float(el.get("y"))
+        top = y + float(spans[0].get("dy")) - size  # the first line's baseline minus its height
+        bottom = top + size + sum(float(t.get("dy")) for t in spans[1:]) + 0.25 * size
+        blocks.append((top, bottom))
+    assert len(blocks) >= 2  # the seed's names wrap
+    blocks.sort()
+    assert all(a[1] <= b[0] for a, b in zip(blocks, blocks[1:])), blocks
+
+
 def test_actor_cells_are_the_pairs_among_the_top_actors(english_result) -> None:  # noqa: ANN001
     names, values, counts = svg.actor_grid(english_result.actor_pairs, english_result.actors)
     pairs = english_result.actor_pairs
@@ -185,3 +203,13 @@ def test_identical_output_and_colours_of_seaborn(seed_result) -> None:  # noqa: 
         ours, theirs = mc.to_rgb(svg.tension_color(v)), mc.to_rgb(cmap(v))
         assert max(abs(a - b) for a, b in zip(ours, theirs)) < 8 / 255, v
     assert svg.tension_color(-3) == figure_data.ROCKET_R[0] and svg.tension_color(7) == figure_data.ROCKET_R[-1]
+
+
+def test_the_theme_strip_counts_sentences_from_1(seed_result) -> None:  # noqa: ANN001
+    root = _parse(svg.theme_strip_svg(seed_result))
+    ticks = [el for el in root.iter(f"{NS}text") if re.fullmatch(r"\d+", el.text or "")]
+    labels = [int(el.text) for el in ticks]
+    assert labels[0] == 1 and 0 not in labels and max(labels) <= len(seed_result.sentences)
+    cells = [el for el, tip in _tips(root, "rect") if tip.startswith("S1:")]
+    x, w = float(cells[0].get("x")), float(cells[0].get("width"))
+    assert float(ticks[0].get("x")) == pytest.approx(x + w / 2, abs=1.0)  # "1" under S1's cell

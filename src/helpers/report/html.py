@@ -34,7 +34,7 @@ h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { margin-top: 2rem; border-bo
 .scroll { max-width: 100%; overflow-x: auto; }
 table { border-collapse: collapse; font-size: .9rem; margin: .5rem 0 1rem; width: 100%; }
 th, td { border: 1px solid #ddd; padding: .25rem .5rem; vertical-align: top; text-align: left; }
-td { overflow-wrap: anywhere; } td:first-child { min-width: 12rem; }
+td { overflow-wrap: break-word; hyphens: auto; } td:first-child { min-width: 12rem; }
 th { background: #f4f4f4; }
 figure { margin: 1rem 0; max-width: 100%; }
 figure img, figure svg { display: block; max-width: 100%; height: auto; border: 1px solid #eee; }
@@ -133,6 +133,8 @@ def render_report(
     has = {"tension": "tension_mean" in themes, "sentiment": "sentiment_mean" in themes}
     page = _environment().get_template("report.html.j2").render(
         csp=_CSP, style=Markup(_STYLE), title=title,
+        # the tables hold the article's words: hyphenated in its language, not cut anywhere
+        content_lang=getattr(result, "lang", None) if getattr(result, "lang", None) in ("de", "en") else "en",
         info=[(str(k), str(v)) for k, v in info.items()],
         summary_paragraphs=[b.strip() for b in str(summary).split("\n\n") if b.strip()],
         figures=drawn,

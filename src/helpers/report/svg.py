@@ -319,7 +319,8 @@ def _position_panel(c: Canvas, sentences: pd.DataFrame, themes: pd.DataFrame, x0
     names = theme_names(themes, wrap=30)
     _title(c, x0 - 200, y0 - 14, "Where each theme is tense")
     cols = [f"{10 * i}–{10 * (i + 1)}%" for i in range(grid.shape[1])]
-    cell_h = 24.0
+    lines = max((names[int(t)].count("\n") + 1 for t in grid.index), default=1)
+    cell_h = max(24.0, 1.15 * 11 * lines + 8)  # a wrapped theme name fits its row
     bottom = _heatmap(c, grid.to_numpy(dtype=float), [names[int(t)] for t in grid.index], cols, x0, y0, 30.0,
                       cell_h)
     _color_bar(c, x0 + 30.0 * len(cols) + 12, y0, max(cell_h * len(grid.index), 60), "mean tension")
@@ -385,8 +386,10 @@ def theme_strip_svg(result: Any) -> str:
                fill=theme_color(int(tid)), stroke="white" if n <= 200 else None,
                tip=f"S{int(sid) + 1}: {str(text)[:160]}" if n <= 400 else None)
     c.rect(x0, y0, w, h, fill="none", stroke="#ccc")
-    _x_axis(c, lambda v: x0 + w * v / n, y0, y0 + h, _ticks(0, n, _nice_step(n)), ".0f",
-            "sentence (reading order; grey lines = paragraph breaks)", grid=False)
+    step = int(_nice_step(n))
+    # ticks under the sentences they name, numbered from 1 as S1, S2, … everywhere else
+    _x_axis(c, lambda v: x0 + w * (v - 0.5) / n, y0, y0 + h, sorted({1, *range(step, n + 1, step)}), ".0f",
+            "sentence S1, S2, … (reading order; grey lines = paragraph breaks)", grid=False)
     return c.render()
 
 
