@@ -413,6 +413,10 @@ def test_notebooks_option_executes_the_per_article_notebooks(tmp_path: Path, mon
         assert tags.count("parameters") == 1 and "injected-parameters" not in tags, path.name
         params = next(c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", []))
         assert f'ARTICLE = "{article.resolve()}"' in params.source, params.source
+        # trusted, so JupyterLab keeps the tables' styles (it strips them from untrusted outputs)
+        from nbformat.sign import NotebookNotary
+
+        assert NotebookNotary().check_signature(nb), path.name
 
 
 @pytest.mark.slow  # new processes or figures: kept out of make quick

@@ -408,8 +408,11 @@ def _repoint_notebooks(folder: Path, tmp: Path, target: Path) -> None:
     """The executed notebooks name the temporary folder they ran in (the injected
     ``REPORT_DIR``); after the move they must name the folder they are in, or re-running
     them in JupyterLab would save figures into a folder that no longer exists."""
+    from helpers.report.notebooks import trust
+
     old, new = str(tmp.resolve()), str(target.resolve())
     for nb in folder.glob("*.ipynb"):
         text = nb.read_text(encoding="utf-8")
         if old in text:
             nb.write_text(text.replace(old, new), encoding="utf-8")
+            trust(nb)  # signed again: the signature covers the text just changed

@@ -97,8 +97,26 @@ def run_notebooks(
                 extra_arguments=["--IPKernelApp.log_level=ERROR"],  # no "running over TCP" warning per notebook
             )
         merge_parameters(target)
+        trust(target)
         executed.append(target)
     return out
+
+
+def trust(path: str | Path) -> bool:
+    """Mark a notebook this project just executed as trusted in the user's Jupyter
+    signature store (what ``jupyter trust`` does), so JupyterLab shows its tables with
+    their styles (left-aligned text, wrapped sentences): it strips the styles of an
+    untrusted notebook's outputs. Only the project's own notebooks, run here, are signed.
+    Returns False, changing nothing, when the store cannot be written."""
+    import nbformat
+    from nbformat.sign import NotebookNotary
+
+    try:
+        nb = nbformat.read(str(path), as_version=4)
+        NotebookNotary().sign(nb)
+    except Exception:  # noqa: BLE001 - a read-only home or a locked database: the notebook stays untrusted
+        return False
+    return True
 
 
 def merge_parameters(path: str | Path) -> None:
