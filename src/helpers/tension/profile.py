@@ -123,8 +123,9 @@ def theme_tension(
     a generator seeded with ``seed`` afresh for each theme), ``share_tense``
     (share of sentences with ``tension >= threshold``, ``TENSE_THRESHOLD`` by
     default), ``dominant_actors`` (the ``n_actors`` actors named in most of the
-    theme's sentences, ties by first mention, joined by "; "; empty without an
-    ``actors`` column).
+    theme's sentences, ties by first mention, joined by "; "; only actors named in two or
+    more of its sentences, or in all of a one-sentence theme, so an actor named once is
+    never what a theme is "mostly" about; empty without an ``actors`` column).
     """
     for col in (theme_col, "tension"):
         if col not in sentences:
@@ -144,7 +145,9 @@ def theme_tension(
             for a in lists[i]:
                 counts[a] += 1
                 order.setdefault(a, int(i))
-        top = sorted(counts, key=lambda a: (-counts[a], order[a]))[:n_actors]
+        # evidence: named in two or more of the theme's sentences (or in all of a one-sentence theme)
+        named = [a for a in counts if counts[a] >= min(2, len(x))]
+        top = sorted(named, key=lambda a: (-counts[a], order[a]))[:n_actors]
         rows.append(
             {
                 theme_col: theme,
