@@ -123,14 +123,15 @@ def theme_tension(
     a generator seeded with ``seed`` afresh for each theme), ``share_tense``
     (share of sentences with ``tension >= threshold``, ``TENSE_THRESHOLD`` by
     default), ``dominant_actors`` (the ``n_actors`` actors named in most of the
-    theme's sentences, ties by first mention, joined by "; "; only actors named in two or
-    more of its sentences, or in all of a one-sentence theme, so an actor named once is
-    never what a theme is "mostly" about; empty without an ``actors`` column).
+    theme's sentences, ties by first mention, joined by "; "; only actors the article names
+    in two or more sentences, so an actor named once, perhaps a misreading, is never what a
+    theme is "mostly" about; empty without an ``actors`` column).
     """
     for col in (theme_col, "tension"):
         if col not in sentences:
             raise InputError(f"theme_tension needs a column {col!r}")
     lists = _actor_lists(sentences) if "actors" in sentences else [()] * len(sentences)
+    in_article: Counter[str] = Counter(a for names in lists for a in set(names))
     rows = []
     positions = np.arange(len(sentences))
     for theme, idx in sentences.groupby(theme_col, sort=True).indices.items():
@@ -145,8 +146,9 @@ def theme_tension(
             for a in lists[i]:
                 counts[a] += 1
                 order.setdefault(a, int(i))
-        # evidence: named in two or more of the theme's sentences (or in all of a one-sentence theme)
-        named = [a for a in counts if counts[a] >= min(2, len(x))]
+        # evidence: an actor the article names in two or more sentences (an actor named once
+        # may be a misreading, and is never what a theme is mostly about)
+        named = [a for a in counts if in_article[a] >= 2]
         top = sorted(named, key=lambda a: (-counts[a], order[a]))[:n_actors]
         rows.append(
             {
