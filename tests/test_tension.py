@@ -232,8 +232,8 @@ def test_theme_tension() -> None:
     assert prof.iloc[1]["share_tense"] == 0.0
     assert t0["dominant_actors"] == "OpenAI; Microsoft; Google"  # Google: named in 2 sentences of the article
     once = _toy().assign(actors=[("OpenAI", "Microsoft"), ("Microsoft", "OpenAI", "Google"), (), ("Office",)])
-    prof = theme_tension(once, seed=0, n_boot=50)  # an actor named once in the article is no main actor
-    assert prof["dominant_actors"].tolist() == ["OpenAI; Microsoft", ""]
+    single = theme_tension(once, seed=0, n_boot=50)  # an actor named once in the article is no main actor
+    assert single["dominant_actors"].tolist() == ["OpenAI; Microsoft", ""]
     pd.testing.assert_frame_equal(prof, theme_tension(_toy(), seed=0, n_boot=500))
 
 
