@@ -243,3 +243,22 @@ def test_the_organisation_index_finds_what_a_scan_finds() -> None:
         for org in orgs:
             index.add(org)
         assert index.head_of(word, seats) == scan(word, orgs, seats), (word, orgs, seats)
+
+
+def test_a_newcomers_strike_article() -> None:
+    """An article written for the project by a newcomer trying the README (tests/fixtures):
+    one name per actor, the company's negotiator found, "die Gewerkschaft" the union, and
+    theme labels without reporting verbs or quantifiers ("sagen", "beide")."""
+    from helpers.themes.labels import _GENERIC_WORDS
+
+    result = helpers.analyze(Path(__file__).parent / "fixtures" / "de_bahn_warnstreik.txt")
+    actors = set(result.actors["actor"])
+    assert {"Deutsche Bahn", "GDL", "Claus Weselsky", "Martin Seiler", "Volker Wissing"} <= actors
+    assert not {"Bahn", "Deutschen Bahn"} & actors
+    s = result.sentences
+    demand = s[s["text"].str.startswith("Die Gewerkschaft fordert")]
+    assert demand["actors"].iat[0] == ("GDL",)
+    seiler = s[s["text"].str.contains("so Seiler")]
+    assert seiler["actors"].iat[0] == ("Martin Seiler",)
+    words = {w.lower() for label in result.themes["label"] for w in label.split(" / ")}
+    assert not words & _GENERIC_WORDS and "sagen" not in words and "beide" not in words

@@ -13,7 +13,9 @@ from helpers.themes.features import _sentence_terms
 
 # ------------------------------------------------------------------------ labels
 #: Words that occur in news on every subject and so name no theme (lowercased lemmas,
-#: German and English; written for the project). Used for labels only, not for clustering.
+#: German and English; written for the project): time and quantity words, generic nouns,
+#: reporting and light verbs ("sagen", "say", "continue"), quantifiers ("beide", "both").
+#: Used for labels only, not for clustering.
 _GENERIC_WORDS = frozenset(
     """jahr monat woche tag zeit mal prozent zahl teil seite fall art weise grund beispiel ende
     anfang beginn frage bereich ziel rolle punkt stelle form thema sache lage stand folge
@@ -21,7 +23,12 @@ _GENERIC_WORDS = frozenset(
     derzeit heute aktuell gleichzeitig zunehmend deutlich stark klar sogenannt etwa rund
     year month week day time percent number part side case way reason example end start
     question area goal role point place subject matter situation result development new old
-    big small good high long far last first already currently today recent clear strong""".split()
+    big small good high long far last first already currently today recent clear strong
+    sagen erklären betonen betreffen beide beid mehr weiter weitere viel viele andere geben machen
+    gehen kommen sehen lassen stehen bleiben zeigen nehmen bringen halten setzen finden sprechen
+    say tell add state continue make take come go see get give keep put include provide ensure
+    seek reflect leave left complete both more many much other another several various certain
+    broad""".split()
 )
 
 
