@@ -9,6 +9,7 @@ the article, for a person the full name ("Andreas Hauer" even where the sentence
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from helpers.actors.rules import FIRST_NAMES
@@ -34,6 +35,7 @@ class Mention:
         return self.canonical or self.name
 
 
+@lru_cache(maxsize=1 << 16)
 def name_tokens(name: str) -> frozenset[str]:
     """Case-folded words of three letters or more (or a two-letter acronym), articles and legal forms aside."""
     words = re.findall(r"[^\W\d_]+", str(name))
@@ -41,6 +43,7 @@ def name_tokens(name: str) -> frozenset[str]:
                      if (len(w) >= 3 or (len(w) == 2 and w.isupper())) and w.casefold() not in _NAME_STOP)
 
 
+@lru_cache(maxsize=1 << 16)
 def same_actor(a: str, b: str) -> bool:
     """Do two actor names refer to the same actor, leniently? They share a word of three
     letters or more (or an acronym such as "EU"; articles and legal forms aside), or one
@@ -48,7 +51,10 @@ def same_actor(a: str, b: str) -> bool:
     the same acronym:
     "Andreas Hauer" ~ "Hauer", "STANDARD" ~ "Der Standard", "Österreich" ~ "österreichische
     Regierung", "ÖBB" ~ "ÖBB-Personenverkehr AG", "U.S." ~ "United States" ~ "US",
-    "OSCE" ~ "Organization for Security and Cooperation in Europe"."""
+    "OSCE" ~ "Organization for Security and Cooperation in Europe".
+
+    Cached (a pure function of two names): the actor stage asks it for the same pairs of
+    names again and again (46,000 calls, 2.0 of 6.4 s on 4,700 news sentences)."""
     if a.casefold() == b.casefold():
         return True
     xa, xb = _acronym(a), _acronym(b)
