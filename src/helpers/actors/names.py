@@ -35,7 +35,7 @@ class Mention:
         return self.canonical or self.name
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=16_384)
 def name_tokens(name: str) -> frozenset[str]:
     """Case-folded words of three letters or more (or a two-letter acronym), articles and legal forms aside."""
     words = re.findall(r"[^\W\d_]+", str(name))
@@ -43,7 +43,7 @@ def name_tokens(name: str) -> frozenset[str]:
                      if (len(w) >= 3 or (len(w) == 2 and w.isupper())) and w.casefold() not in _NAME_STOP)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=16_384)
 def same_actor(a: str, b: str) -> bool:
     """Do two actor names refer to the same actor, leniently? They share a word of three
     letters or more (or an acronym such as "EU"; articles and legal forms aside), or one

@@ -18,6 +18,7 @@ from typing import Any
 
 import pandas as pd
 
+from helpers.cli.summary_file import SUMMARY_COLUMNS, umask, with_earlier_rows, write_summary
 from helpers.errors import InputError
 from helpers.io.discovery import collect_articles, output_names
 from helpers.io.reading import project_root
@@ -84,7 +85,7 @@ def process_article(job: Job) -> dict[str, Any]:
                        error=f"{job.name}/ exists in the output folder; pass --force to overwrite it")
             return row
         tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{os.getpid()}-{job.name}-", dir=out))
-        os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes 0700; the report folder follows the umask
+        os.chmod(tmp, 0o777 & ~umask())  # mkdtemp makes 0700; the report folder follows the umask
         source = Path(job.path)
         from helpers.pipeline import analyze
 
@@ -208,26 +209,8 @@ def run_batch(
     finally:
         bar.close()
     table = pd.DataFrame(rows)
-    _write_summary(_with_earlier_rows(table, out), out)
+    write_summary(with_earlier_rows(table, out), out)
     return table
-
-
-def _with_earlier_rows(table: pd.DataFrame, out: Path) -> pd.DataFrame:
-    """This run's rows after those of an earlier ``summary.csv`` in ``out`` for other
-    articles whose folder is still there (or that failed then): a folder filled by several
-    runs keeps one summary of all its articles. An unreadable old summary is left out."""
-    try:
-        old = pd.read_csv(out / "summary.csv", dtype=str, keep_default_na=False)
-    except (OSError, ValueError):
-        return table
-    if "article" not in old or "status" not in old:
-        return table
-    keep = old[~old["article"].isin(set(table["article"].astype(str)))
-               & old["article"].map(lambda a: (out / str(a)).is_dir() or False)
-               | (~old["article"].isin(set(table["article"].astype(str))) & old["status"].eq("error"))]
-    if keep.empty:
-        return table
-    return pd.concat([keep, table.astype({c: object for c in table.columns})], ignore_index=True)
 
 
 def _headless_matplotlib() -> None:
@@ -365,20 +348,6 @@ def _run_parallel(work: list[Job], rows: list[dict[str, Any] | None], jobs: int,
             work_here()  # articles handed back by a broken pool
 
 
-
-SUMMARY_COLUMNS: tuple[str, ...] = (
-    "article", "path", "language", "sentences", "themes", "sentiment_mean", "tension_mean",
-    "most_tense_theme", "status", "error",
-)
-"""Columns of ``DIR/summary.csv``, in order."""
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 def _move_into_place(tmp: Path, target: Path, out: Path) -> None:
     """``os.replace`` the finished folder onto ``target``; an old one (``--force``) is moved aside first."""
     if not target.exists():
@@ -388,20 +357,6 @@ def _move_into_place(tmp: Path, target: Path, out: Path) -> None:
     os.replace(target, trash / "old")
     os.replace(tmp, target)
     shutil.rmtree(trash, ignore_errors=True)
-
-
-def _write_summary(table: pd.DataFrame, out: Path) -> Path:
-    target = out / "summary.csv"
-    fd, tmp = tempfile.mkstemp(prefix=".summary-", suffix=".csv", dir=out)
-    os.close(fd)
-    try:
-        table.reindex(columns=list(SUMMARY_COLUMNS)).to_csv(tmp, index=False, lineterminator="\n")
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return target
 
 
 def _repoint_notebooks(folder: Path, tmp: Path, target: Path) -> None:
