@@ -116,11 +116,6 @@ _ADJECTIVE_ENDING = re.compile(r"(?<=[a-zäöüß]{3})(?:e|en|er|es|em)$")
 def _joins(new: str, kind: str, old: str, old_kind: str) -> bool:
     """Does the form ``new`` name the actor an earlier form ``old`` named?"""
     nw, ow = new.split(), old.split()
-    if kind in _ORG_KINDS and old_kind in _ORG_KINDS and (len(ow) >= 2 and nw == ow[-1:] or len(nw) >= 2 and ow == nw[-1:]):
-        return True  # "Bahn" and "Deutsche Bahn", either first (as ``repeat_names`` for later sentences)
-    if len(nw) == len(ow) >= 2 and nw[-1] == ow[-1] and nw != ow and all(
-            _ADJECTIVE_ENDING.sub("", a) == _ADJECTIVE_ENDING.sub("", b) for a, b in zip(nw[:-1], ow[:-1])):
-        return True  # "Deutschen Bahn" ~ "Deutsche Bahn"
     if len(ow) >= 2 and len(nw) == 1 and nw[0] == ow[-1] and old_kind in _PERSON_KINDS:
         return True  # "Hauer" after "Andreas Hauer"
     if len(nw) >= 2 and len(ow) == 1 and ow[0] == nw[-1] and kind in _PERSON_KINDS:
@@ -190,10 +185,10 @@ def cluster_names(forms: list[tuple[str, str]]) -> dict[str, str]:
     """One name per actor: ``forms`` are ``(name, kind)`` in article order; returns each name's label.
 
     A form joins an earlier actor when it is the same without a genitive ("Bidens",
-    "Biden's" -> "Biden"), a person's surname or first and last name, an organisation's last
-    word ("Bahn", "Deutsche Bahn"), the same name with another adjective ending ("Deutschen
-    Bahn"), or an acronym of the other's content words (either order); the first actor (in
-    order of appearance) that it joins. The label is, for a person with a multi-word form,
+    "Biden's" -> "Biden"), a person's surname or first and last name, or an acronym of the
+    other's content words (either order); the first actor (in order of appearance) that it
+    joins. Organisations are then merged as ``_merge_organisations`` says ("Bahn", "Deutschen
+    Bahn" -> "Deutsche Bahn"). The label is, for a person with a multi-word form,
     the most frequent multi-word form; otherwise the most frequent form, ties to the longer.
     """
     clusters: list[list[str]] = []
@@ -218,8 +213,47 @@ def cluster_names(forms: list[tuple[str, str]]) -> dict[str, str]:
         clusters[found].append(form)
         index.add(found, form)
         assign.setdefault(name, found)
-    labels = cluster_labels(clusters, kinds)
-    return {name: labels[ci] for name, ci in assign.items()}
+    into = _merge_organisations(clusters, kinds)
+    merged: list[list[str]] = [[] for _ in clusters]
+    for ci, forms_ in enumerate(clusters):
+        merged[into[ci]].extend(forms_)
+    labels = cluster_labels(merged, kinds)
+    return {name: labels[into[ci]] for name, ci in assign.items()}
+
+
+def _merge_organisations(clusters: list[list[str]], kinds: list[str]) -> list[int]:
+    """For each cluster, the cluster it is merged into (itself if none): organisations whose
+    multi-word names differ only in a German adjective's ending ("Deutschen Bahn", "Deutsche
+    Bahn"), then an organisation named only by one word that is the last word of exactly one
+    other organisation's name ("Bahn"; not "Union" beside "Afrikanische Union" and
+    "Christlich-Soziale Union", which stays apart)."""
+    into = list(range(len(clusters)))
+
+    def root(i: int) -> int:
+        while into[i] != i:
+            i = into[i]
+        return i
+
+    orgs = [i for i, k in enumerate(kinds) if k in _ORG_KINDS]
+    by_key: dict[str, int] = {}
+    for i in orgs:
+        for form in clusters[i]:
+            if len(form.split()) >= 2:
+                key = _uninflected(form)
+                if key in by_key and root(by_key[key]) != root(i):
+                    into[root(i)] = root(by_key[key])
+                by_key.setdefault(key, i)
+    lasts: dict[str, set[int]] = {}
+    for i in orgs:
+        for form in clusters[i]:
+            if len(form.split()) >= 2:
+                lasts.setdefault(form.split()[-1], set()).add(root(i))
+    for i in orgs:
+        if all(len(f.split()) == 1 for f in clusters[i]):
+            owners = {root(j) for w in {f for f in clusters[i]} for j in lasts.get(w, ())} - {root(i)}
+            if len(owners) == 1:
+                into[root(i)] = owners.pop()
+    return [root(i) for i in range(len(clusters))]
 
 
 def cluster_labels(clusters: list[list[str]], kinds: list[str]) -> list[str]:
@@ -230,18 +264,22 @@ def cluster_labels(clusters: list[list[str]], kinds: list[str]) -> list[str]:
     German adjective's ending the shortest is the label ("Deutsche Bahn", not "Deutschen Bahn")."""
     labels = []
     for surf, kind in zip(clusters, kinds):
+        if not surf:  # merged into another cluster
+            labels.append("")
+            continue
         counts: dict[str, int] = {}
         for s in surf:
             counts[degenitive(s)] = counts.get(degenitive(s), 0) + 1
         full = [s for s in counts if len(s.split()) >= 2]
         pool = full if kind in _PERSON_KINDS and full else list(counts)
         best = max(pool, key=lambda s: (counts[s], len(s), s))
-        longer = [s for s in full if s.split()[-1] == best]
-        if longer:  # an organisation's last word ("Bahn") is short for its name ("Deutsche Bahn")
-            best = max(longer, key=lambda s: (counts[s], len(s), s))
-        # of a name's inflected forms, the least inflected ("Deutsche Bahn", not "Deutschen Bahn")
-        same = [s for s in counts if _uninflected(s) == _uninflected(best)]
-        labels.append(min(same, key=lambda s: (len(s), s)))
+        if kind in _ORG_KINDS:
+            longer = [s for s in full if s.split()[-1] == best]
+            if longer:  # an organisation's last word ("Bahn") is short for its name ("Deutsche Bahn")
+                best = max(longer, key=lambda s: (counts[s], len(s), s))
+            # of a name's inflected forms, the least inflected ("Deutsche Bahn", not "Deutschen Bahn")
+            best = min((s for s in counts if _uninflected(s) == _uninflected(best)), key=lambda s: (len(s), s))
+        labels.append(best)
     return labels
 
 

@@ -8,10 +8,11 @@ in the same or the previous sentence" ("der Minister" -> the named minister). Ke
 - a determiner + person role noun ("der Minister", "the President") is first the person that
   role preceded earlier in the article ("Minister Nikola Poposki", "President Biden"), else
   the most recent person as above;
-- a determiner + organisation role noun ("die Gewerkschaft", "the company") is first the
-  organisation that role named earlier in the article ("Gewerkschaft GDL", "the union Unite",
-  "Gewerkschaft Deutscher Lokomotivführer"), else the most recent organisation as above; the
-  role's own gazetteer group ("Gewerkschaft") is then dropped;
+- a determiner + organisation role noun ("die Gewerkschaft", "the company") is the most
+  recent organisation named earlier in the sentence; else the organisation that role named
+  ("Gewerkschaft GDL", "the union Unite", "Gewerkschaft Deutscher Lokomotivführer") if it is
+  named in one of the two sentences before; else the last organisation of the previous
+  sentence; the role's own gazetteer group ("Gewerkschaft") is then dropped;
 - a determiner + the head noun of an organisation named earlier in the article ("der Beirat"
   after "Kunstrückgabebeirat", "der Flughafen" after "Flughafen Wien") is that organisation;
 - "the two leaders", "die beiden Staatschefs" are the last two people named in the article;
@@ -109,6 +110,7 @@ def resolve_references(tokens: list[list[str]], per: list[list[Mention]], lang: 
     role_of: dict[str, str] = {}
     org_role_of: dict[str, str] = {}
     previous: list[Mention] = []
+    earlier: list[Mention] = []  # the sentence before ``previous``
     orgs_seen = _Organisations()
     people: dict[str, None] = {}  # in order of their latest mention
     titled: dict[str, str] = {}
@@ -143,7 +145,11 @@ def resolve_references(tokens: list[list[str]], per: list[list[Mention]], lang: 
                 if is_person_role(w, lang):
                     kinds, target = PERSON_KINDS, role_of.get(w)
                 elif w in ORG_ROLES[lang]:
-                    kinds, target = ORG_KINDS, org_role_of.get(w)
+                    kinds = ORG_KINDS
+                    bound = org_role_of.get(w)  # "Gewerkschaft GDL": the union, if named lately
+                    if bound and not any(m.kind in ORG_KINDS and m.start < i for m in ms) and any(
+                            m.label == bound for m in previous + earlier):
+                        target = bound
                 elif toks[i][:1].isupper() and len(w) >= 4:
                     target = orgs_seen.head_of(w, seats)
                     kinds = ORG_KINDS if target else None
@@ -162,7 +168,7 @@ def resolve_references(tokens: list[list[str]], per: list[list[Mention]], lang: 
                 here.add(target)
                 added.append(Mention(target, "PER" if kinds is PERSON_KINDS else "ORG", i, i + 1, "reference",
                                      target))
-        previous = list(ms)
+        earlier, previous = list(previous), list(ms)
         for m in ms + added:
             if m.kind in PERSON_KINDS:
                 people.pop(m.label, None)

@@ -163,8 +163,13 @@ def tagger_mentions(tokens: list[list[str]], lang: str) -> list[list[Mention]]:
     return out
 
 
-#: Cardinal number words: a sentence-initial two-word tagger span of one and a dictionary
-#: word is a quantity ("Drei Tage später …", "Two Weeks later …"), no actor.
+#: Units of time and measure: a sentence-initial two-word tagger span of a number word and
+#: one of these is a quantity ("Drei Tage später …", "Two Weeks later …"), no actor; a name
+#: such as "Vier Pfoten" or "Three Days Grace" stays.
+_UNIT_WORDS = frozenset(
+    "sekunden minuten stunden tage wochen monate jahre jahrzehnte jahrhunderte prozent millionen milliarden "
+    "euro dollar kilometer meter mal runden seconds minutes hours days weeks months years decades centuries "
+    "percent million millions billion billions dollars euros miles kilometres kilometers times rounds".split())
 _NUMBER_WORDS = frozenset(
     "zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig vierzig fünfzig hundert "
     "tausend hunderte tausende dutzende two three four five six seven eight nine ten eleven twelve "
@@ -174,9 +179,8 @@ _NUMBER_WORDS = frozenset(
 def filter_mentions(texts: list[str], tokens: list[list[str]], per: list[list[Mention]], lang: str,
                     known: Mapping[str, bool]) -> list[list[Mention]]:
     """Stage 2: drop speaker labels, capitalised sentence-initial common words and quantities
-    ("Drei Tage": a ``_NUMBER_WORDS`` word and a dictionary word), "Big" in "the Big 3".
-    ``known`` says for sentence-initial words and the words after a number word whether the
-    dictionary knows them."""
+    ("Drei Tage": a ``_NUMBER_WORDS`` word and a ``_UNIT_WORDS`` word), "Big" in "the Big 3".
+    ``known`` says for sentence-initial words whether the dictionary knows them."""
     mid_caps = {t for toks in tokens for j, t in enumerate(toks)
                 if j > 0 and toks[j - 1] not in _OPENERS and t[:1].isupper()}
     gaz = gazetteer_words()
@@ -191,7 +195,7 @@ def filter_mentions(texts: list[str], tokens: list[list[str]], per: list[list[Me
                 continue
             initial = m.start == 0 or toks[m.start - 1] in _OPENERS
             if (initial and m.end - m.start == 2 and toks[m.start].lower() in _NUMBER_WORDS
-                    and known.get(toks[m.start + 1], False) and toks[m.start + 1] not in gaz):
+                    and toks[m.start + 1].lower() in _UNIT_WORDS):
                 continue
             if m.end - m.start == 1:
                 w = toks[m.start]
@@ -364,8 +368,7 @@ def find_actors_tagged(sentences: pd.DataFrame, lang: str,
         return is_known(w.lower(), lang) or (lang == "de" and is_known(w, lang))
 
     first_words = {toks[0] for toks in tokens if toks}
-    first_words |= {t for toks in tokens for a, t in zip(toks, toks[1:]) if a.lower() in _NUMBER_WORDS}
-    # filter_mentions reads ``known`` for sentence-initial words and words after a number word only
+    # filter_mentions reads ``known`` for sentence-initial words only, so it gets those alone
     per = filter_mentions(texts, tokens, tagger_mentions(tokens, lang), lang,
                           {w: dictionary_word(w) for w in first_words})
     known = {w: dictionary_word(w) for w in first_words | {t for toks in tokens for t in toks if t[:1].isupper()}}
