@@ -155,7 +155,10 @@ def test_span_search_by_find_equals_pysbds_own() -> None:
              "Nr. 5 kam. Art. 3 gilt ca. 300 Mal. Dr. Meier und Prof. Huber kamen z.B. am Mo. nicht. NO. Das Ende.",
              "Mr. Smith met Ms. Jones at St. Paul's, no. 4. He said no. The U.S. Senate voted. Gen. Milley spoke.",
              "Das Wort art. Dann noch eine Art. Die Kunst des Nr. Es kam ſt. Paul und CA. Die Firma Co. Ende.",
-             "Die Trainerin hat einen B.A. in Sportwissenschaft. Sie hat die Stufe B(asis)."]
+             "Die Trainerin hat einen B.A. in Sportwissenschaft. Sie hat die Stufe B(asis).",
+             # the regex's case folding matches "ı" (dotless i) with "i"; str.lower() does not
+             "The Fıg. 3 shows. Another fig here.", "He said ınc. was fine. The inc is big.",
+             "Er kam dı. und die Leute gingen. Dann Ende."]
     for path in [root / "seeds" / "openai_microsoft_spannungen.txt", *sorted((root / "data" / "samples").glob("*.txt")),
                  root / "tests" / "fixtures" / "en_port_strike.txt"]:
         texts += [p for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]

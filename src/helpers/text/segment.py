@@ -75,8 +75,9 @@ def _abbreviation_search(base: type) -> type:
                 stripped = abbr.strip()
                 if stripped not in lowered:
                     continue
-                if re.escape(stripped) == stripped and stripped + "." not in lowered and stripped + "." not in folded:
-                    continue  # no "abbr." anywhere: no replacement can happen
+                if re.escape(stripped) == stripped and stripped + "." not in lowered and stripped + "." not in folded \
+                        and (text.isascii() or not re.search(re.escape(stripped) + r"\.", text, flags=re.IGNORECASE)):
+                    continue  # no "abbr." anywhere (as the regex's case folding sees it): no replacement can happen
                 matches = re.findall(r"(?:^|\s|\r|\n){}".format(stripped), text, flags=re.IGNORECASE)
                 if not matches:
                     continue
