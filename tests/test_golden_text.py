@@ -198,6 +198,8 @@ SPLIT: list[tuple[str, list[str]]] = [
      ["Weselsky warf dem Konzern vor, zu verschleppen.", "„Die Bahn spielt auf Zeit\", sagte er.", "Die GDL fordert mehr."]),
     ("Er sagte: ,,Wir streiken.'' Dann ging er.", ["Er sagte: „Wir streiken.“", "Dann ging er."]),
     ("Der Wert lag bei 1,,5 Prozent. Das war neu.", ["Der Wert lag bei 1,,5 Prozent.", "Das war neu."]),
+    # "''" is a closing quote only after a ",," in the same paragraph: inches and code stay
+    ("Er sagte ,,ja''. Der Bildschirm misst 27'' Diagonale.", ["Er sagte „ja“.", "Der Bildschirm misst 27'' Diagonale."]),
     # social-media tags glued to a sentence end (rule 10)
     ("Der Streik ist vorbei.@verdi hat sich mit dem Arbeitgeber geeinigt. Die Busse fahren wieder.",
      ["Der Streik ist vorbei.", "@verdi hat sich mit dem Arbeitgeber geeinigt.", "Die Busse fahren wieder."]),
@@ -205,6 +207,7 @@ SPLIT: list[tuple[str, list[str]]] = [
      ["What a game!!#FCBayern", "The fans celebrated late into the night."]),
     ("Great news for workers today.#strike #solidarity The union said the deal was fair.",
      ["Great news for workers today.#strike #solidarity", "The union said the deal was fair."]),
+    ("Thanks to Dr.@jsmith for the help. It worked.", ["Thanks to Dr.@jsmith for the help.", "It worked."]),
     ("Endlich Einigung!#tarif Danach gingen alle nach Hause.",
      ["Endlich Einigung!#tarif", "Danach gingen alle nach Hause."]),
     ("Fragen an presse@verdi.de.@verdi antwortete nicht. Ende.",

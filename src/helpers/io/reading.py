@@ -96,10 +96,10 @@ def _decode(data: bytes, encoding: str, name: str) -> str:
         ) from None
 
 
-#: Typewriter German quotes: ",," for „ at a word's start and, in the same text, "''" for “
-#: at a word's end (old web pages, Latin-1 files, e-mails).
+#: Typewriter German quotes: ",," for „ at a word's start, and "''" for “ where it closes such
+#: a quotation within the paragraph (old web pages, Latin-1 files, e-mails).
+_TYPED_QUOTATION = re.compile(r"(?<![^\s(\[]),,(?=[^\s,])([^\n]{0,1000}?)(?<=[^\s'])''(?=[\s.,;:!?)\]]|$)")
 _TYPED_OPENING = re.compile(r"(?<![^\s(\[]),,(?=[^\s,])")
-_TYPED_CLOSING = re.compile(r"(?<=[^\s'])''(?=[\s.,;:!?)\]]|$)")
 
 
 def normalise(text: str) -> str:
@@ -108,7 +108,7 @@ def normalise(text: str) -> str:
     the narration rule see them."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if ",," in text:
-        text = _TYPED_CLOSING.sub("“", _TYPED_OPENING.sub("„", text))
+        text = _TYPED_OPENING.sub("„", _TYPED_QUOTATION.sub(lambda m: f"„{m.group(1)}“", text))
     return unicodedata.normalize("NFC", text).translate(_DROP_CHARS)
 
 

@@ -180,9 +180,12 @@ def repair(text: str, spans: list[tuple[int, int]], lang: str) -> list[tuple[int
         cuts += [start + m.end() for m in _QUOTE_OPENS.finditer(text[start:end])
                  if m.group(1) is None or (m.group(1).lower() not in _LOWER_ABBREVIATIONS
                                            and (len(m.group(1)) >= 4 or m.group(1).lower() not in _abbreviations()))]
-        cuts += [start + m.start() for m in _GLUED_HANDLE.finditer(text[start:end])]
+        # (not after an abbreviation: "Dr.@jsmith", "z.B.@faq")
+        cuts += [start + m.start() for m in _GLUED_HANDLE.finditer(text[start:end])
+                 if _word_before(text, start + m.start() - 1).lower() not in _abbreviations()]
         cuts += [start + m.end() for m in _TAG_RUN.finditer(text[start:end])
-                 if m.group(1).lower() in starters or _starts_sentence(m.group(1), lang)]
+                 if (m.group(1).lower() in starters or _starts_sentence(m.group(1), lang))
+                 and _word_before(text, start + m.start() - 1).lower() not in _abbreviations()]
         for m in _EMOJI_RUN.finditer(text, start, end):
             after = re.match(r"\s+([A-ZÄÖÜ][\w’']*)", text[m.end() : end])
             if after and (after.group(1).lower() in starters
