@@ -85,6 +85,9 @@ def test_lab_executes_the_series_without_touching_the_committed_notebooks(tmp_pa
                       encoding="utf-8")
     assert main(["lab", str(FIXTURES / "en_port_strike.txt"), "--out", str(tmp_path), "--no-launch"]) == 0
     assert "# my edit" in edited.read_text(encoding="utf-8")
+    # other settings (or another file of the same name) are never opened as if they were these
+    assert main(["lab", str(FIXTURES / "en_port_strike.txt"), "--out", str(tmp_path), "--no-launch", "--k", "3"]) == 2
+    assert "# my edit" in edited.read_text(encoding="utf-8")
     assert main(["lab", str(FIXTURES / "en_port_strike.txt"), "--out", str(tmp_path), "--no-launch", "--force"]) == 0
     assert "# my edit" not in edited.read_text(encoding="utf-8")
 
@@ -115,3 +118,23 @@ def test_lab_starts_jupyterlab_at_the_root_without_news_or_update_checks() -> No
     assert cmd[:3] == ["jupyter", "lab", "--ServerApp.root_dir=/project"]
     assert "--LabApp.news_url=" in cmd and cmd[-1] == "reports/a/notebooks/04_tension_profile.ipynb"
     assert any(c.endswith("NeverCheckForUpdate") for c in cmd)
+
+
+def test_papermills_values_are_merged_into_the_parameters_cell(tmp_path: Path) -> None:
+    import nbformat
+
+    from helpers.report.notebooks import merge_parameters
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("# the article\nARTICLE = 'a.txt'\nEXTRA = 1", metadata={"tags": ["parameters"]}),
+                nbformat.v4.new_code_cell('# Parameters\nARTICLE = "/data/b.txt"\n',
+                                          metadata={"tags": ["injected-parameters"]}),
+                nbformat.v4.new_code_cell("print(ARTICLE)")]
+    path = tmp_path / "n.ipynb"
+    nbformat.write(nb, str(path))
+    merge_parameters(path)
+    cells = nbformat.read(str(path), as_version=4).cells
+    assert len(cells) == 2 and cells[0].metadata["tags"] == ["parameters"]
+    lines = cells[0].source.splitlines()
+    assert 'ARTICLE = "/data/b.txt"' in lines and "EXTRA = 1" in lines and "# the article" in lines
+    assert "ARTICLE = 'a.txt'" not in lines

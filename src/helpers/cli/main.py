@@ -174,7 +174,16 @@ def _lab(args: argparse.Namespace) -> int:
     article = Path(args.article)
     notebook = (out / output_names([article])[0] / "notebooks" / "04_tension_profile.ipynb").resolve()
     if notebook.exists() and not args.force:
-        # the reader may have edited these: open them, never overwrite them unasked
+        # the reader may have edited these: open them, never overwrite them unasked; but never
+        # open notebooks of another article or other settings as if they were these
+        wanted = {"ARTICLE": str(article.resolve()), "LANG": args.lang, "K": args.k, "SEED": args.seed}
+        ran = _notebook_parameters(notebook)
+        differ = [name for name, value in wanted.items() if str(ran.get(name)) != str(value)]
+        if differ:
+            print(f"tension-profile: error: the notebooks in {notebook.parent} were run with other settings "
+                  f"({', '.join(f'{n}={ran.get(n)!r}' for n in differ)}); --force runs them again for this "
+                  "article (edits in them are lost), or give another --out.", file=sys.stderr)
+            return 2
         note = ""
         if article.exists() and article.stat().st_mtime > notebook.stat().st_mtime:
             note = " The article changed since they were run."
@@ -206,6 +215,27 @@ def _lab(args: argparse.Namespace) -> int:
         print("tension-profile: error: JupyterLab is not installed (pip install -e '.[notebooks]')", file=sys.stderr)
         return 2
     return subprocess.call(lab_command(jupyter, root, shown))
+
+
+def _notebook_parameters(path: Path) -> dict[str, object]:
+    """The values in an executed notebook's ``parameters`` cell (literals only; {} if unreadable)."""
+    import ast
+    import json
+
+    try:
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        cell = next(c for c in cells if "parameters" in c.get("metadata", {}).get("tags", []))
+        tree = ast.parse("".join(cell["source"]))
+    except (OSError, ValueError, KeyError, StopIteration, SyntaxError):
+        return {}
+    out: dict[str, object] = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            try:
+                out[node.targets[0].id] = ast.literal_eval(node.value)
+            except ValueError:
+                continue
+    return out
 
 
 #: JupyterLab contacts no one on its own: no news feed from jupyter.org, no update check

@@ -37,6 +37,7 @@ def with_earlier_rows(table: pd.DataFrame, out: Path) -> pd.DataFrame:
         return table
     if "article" not in old or "status" not in old:
         return table
+    old = old[old["article"].str.strip().ne("")]  # a row without an article names no folder
     others = ~old["article"].isin(set(table["article"].astype(str)))
     there = old["article"].map(lambda a: (out / str(a)).is_dir()).astype(bool)
     keep = old[others & (there | old["status"].eq("error"))]

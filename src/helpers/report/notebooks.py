@@ -138,7 +138,8 @@ def merge_parameters(path: str | Path) -> None:
     assign = re.compile(r"^(\w+)\s*=")
     new = [ln for ln in values.source.splitlines() if assign.match(ln)]
     names = {assign.match(ln).group(1) for ln in new}  # type: ignore[union-attr]
-    kept = [ln for ln in cell.source.splitlines() if assign.match(ln) and assign.match(ln).group(1) not in names]  # type: ignore[union-attr]
+    # the cell's other lines (comments, other names, imports) stay, after this run's values
+    kept = [ln for ln in cell.source.splitlines() if not (assign.match(ln) and assign.match(ln).group(1) in names)]  # type: ignore[union-attr]
     cell.source = "\n".join(["# Parameters of this run: edit them and re-run the notebook for another article",
                              *new, *kept])
     cell.execution_count = values.get("execution_count")

@@ -26,8 +26,8 @@ _GENERIC_WORDS = frozenset(
     big small good high long far last first already currently today recent clear strong
     sagen erklären betonen betreffen beide beid mehr weiter weitere viel viele andere geben machen
     gehen kommen sehen lassen stehen bleiben zeigen nehmen bringen halten setzen finden sprechen
-    say tell add state continue make take come go see get give keep put include provide ensure
-    seek reflect leave left complete both more many much other another several various certain
+    say tell add continue make take come go see get give keep put include provide ensure
+    seek reflect leave complete both more many much other another several various certain
     broad""".split()
 )
 
