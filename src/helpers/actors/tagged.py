@@ -163,9 +163,8 @@ def tagger_mentions(tokens: list[list[str]], lang: str) -> list[list[Mention]]:
     return out
 
 
-#: Units of time and measure: a sentence-initial two-word tagger span of a number word and
-#: one of these is a quantity ("Drei Tage später …", "Two Weeks later …"), no actor; a name
-#: such as "Vier Pfoten" or "Three Days Grace" stays.
+#: Units of time and measure: a sentence-initial number word and one of these is a quantity
+#: ("Drei Tage später …", "Two Weeks later …"), no actor; "Vier Pfoten" stays a possible name.
 _UNIT_WORDS = frozenset(
     "sekunden minuten stunden tage wochen monate jahre jahrzehnte jahrhunderte prozent millionen milliarden "
     "euro dollar kilometer meter mal runden seconds minutes hours days weeks months years decades centuries "
