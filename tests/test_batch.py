@@ -224,11 +224,14 @@ def test_report_html_is_self_contained(batch_run: tuple[Path, int]) -> None:
     assert "anywhere" not in page and "hyphens: auto" in page
 
 
-def test_the_summary_keeps_earlier_runs_articles(tmp_path: Path, corpus: Path) -> None:
+def test_the_summary_keeps_earlier_runs_articles(tmp_path: Path, corpus: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "out"
     first = _write(tmp_path / "a" / "erster.txt", (corpus / "de" / "seed.txt").read_bytes())
     bad = _write(tmp_path / "b" / "leer.txt", b"")
     assert main.main(["analyze", str(first), "--out", str(out), "--no-progress"]) == 0
+    # one article: the last line says where its report is
+    assert capsys.readouterr().err.strip().endswith(f"report in {out / 'erster' / 'report.html'}")
     assert main.main(["analyze", str(bad), "--out", str(out), "--no-progress"]) == 1
     summary = pd.read_csv(out / "summary.csv", keep_default_na=False)
     assert summary["article"].tolist() == ["erster", "leer"] and summary["status"].tolist() == ["ok", "error"]

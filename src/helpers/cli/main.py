@@ -153,7 +153,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     counts = table["status"].value_counts()
     n_ok, n_err, n_skip = (int(counts.get(s, 0)) for s in ("ok", "error", "skipped-exists"))
     line = f"tension-profile: {len(table)} article(s): {n_ok} ok, {n_err} failed, {n_skip} skipped (exists)"
-    print(f"{line}; summary in {out / 'summary.csv'}", file=sys.stderr)
+    done = table[table["status"] == "ok"]
+    where = f"report in {out / str(done['article'].iat[0]) / 'report.html'}" if len(done) == 1 else \
+        f"summary in {out / 'summary.csv'}"  # one article: where to look; several: the table of them
+    print(f"{line}; {where}", file=sys.stderr)
     for _, row in table[table["status"] == "error"].iterrows():
         print(f"  {row['article']}: {row['error']}", file=sys.stderr)
     if n_skip:
