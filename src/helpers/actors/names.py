@@ -9,8 +9,8 @@ the article, for a person the full name ("Andreas Hauer" even where the sentence
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from helpers.actors.rules import FIRST_NAMES
 
@@ -250,7 +250,7 @@ def _merge_organisations(clusters: list[list[str]], kinds: list[str]) -> list[in
                 lasts.setdefault(form.split()[-1], set()).add(root(i))
     for i in orgs:
         if all(len(f.split()) == 1 for f in clusters[i]):
-            owners = {root(j) for w in {f for f in clusters[i]} for j in lasts.get(w, ())} - {root(i)}
+            owners = {root(j) for w in set(clusters[i]) for j in lasts.get(w, ())} - {root(i)}
             if len(owners) == 1:
                 into[root(i)] = owners.pop()
     return [root(i) for i in range(len(clusters))]

@@ -164,7 +164,7 @@ def run_batch(
     figures: str = "svg",
 ) -> pd.DataFrame:
     """Analyse every article in ``paths`` into ``out`` and write ``out/summary.csv`` (this
-    run's rows after the rows an earlier run wrote there for other articles: ``_with_earlier_rows``).
+    run's rows after the rows an earlier run wrote there for other articles: ``summary_file.with_earlier_rows``).
 
     Returns the summary table (plus ``seconds``, ``peak_rss_mb``, ``pid`` per article,
     which are not written to the CSV). ``jobs > 1`` uses that many processes: this

@@ -169,9 +169,9 @@ def _lab(args: argparse.Namespace) -> int:
     import shutil
     import subprocess
 
-    from helpers.io.reading import project_root
-
     from helpers.io.discovery import output_names
+    from helpers.io.reading import project_root
+    from helpers.report.notebooks import notebook_parameters
 
     out = Path(args.out)
     article = Path(args.article)
@@ -180,7 +180,7 @@ def _lab(args: argparse.Namespace) -> int:
         # the reader may have edited these: open them, never overwrite them unasked; but never
         # open notebooks of another article or other settings as if they were these
         wanted = {"ARTICLE": str(article.resolve()), "LANG": args.lang, "K": args.k, "SEED": args.seed}
-        ran = _notebook_parameters(notebook)
+        ran = notebook_parameters(notebook)
         differ = [name for name, value in wanted.items() if str(ran.get(name)) != str(value)]
         if differ:
             print(f"tension-profile: error: the notebooks in {notebook.parent} were run with other settings "
@@ -203,7 +203,6 @@ def _lab(args: argparse.Namespace) -> int:
         if row["status"] != "ok":
             print(f"tension-profile: error: {row['error']}", file=sys.stderr)
             return 1
-        notebook = (out / str(row["article"]) / "notebooks" / "04_tension_profile.ipynb").resolve()
         print(f"tension-profile: executed notebooks in {notebook.parent}; report in "
               f"{notebook.parent.parent / 'report.html'}", file=sys.stderr)
     root = project_root()
@@ -218,27 +217,6 @@ def _lab(args: argparse.Namespace) -> int:
         print("tension-profile: error: JupyterLab is not installed (pip install -e '.[notebooks]')", file=sys.stderr)
         return 2
     return subprocess.call(lab_command(jupyter, root, shown))
-
-
-def _notebook_parameters(path: Path) -> dict[str, object]:
-    """The values in an executed notebook's ``parameters`` cell (literals only; {} if unreadable)."""
-    import ast
-    import json
-
-    try:
-        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
-        cell = next(c for c in cells if "parameters" in c.get("metadata", {}).get("tags", []))
-        tree = ast.parse("".join(cell["source"]))
-    except (OSError, ValueError, KeyError, StopIteration, SyntaxError):
-        return {}
-    out: dict[str, object] = {}
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-            try:
-                out[node.targets[0].id] = ast.literal_eval(node.value)
-            except ValueError:
-                continue
-    return out
 
 
 #: JupyterLab contacts no one on its own: no news feed from jupyter.org, no update check

@@ -119,6 +119,26 @@ def trust(path: str | Path) -> bool:
     return True
 
 
+def notebook_parameters(path: str | Path) -> dict[str, Any]:
+    """The values of a notebook's ``parameters`` cell, read by papermill (``inspect_notebook``);
+    a value that is not a literal is its source text, an unreadable notebook gives {}."""
+    import ast
+
+    import papermill as pm
+
+    try:
+        declared = pm.inspect_notebook(str(path))
+    except Exception:  # noqa: BLE001 - a damaged notebook: nothing is known about how it ran
+        return {}
+    out: dict[str, Any] = {}
+    for name, info in declared.items():
+        try:
+            out[name] = ast.literal_eval(str(info.get("default")))
+        except (ValueError, SyntaxError):
+            out[name] = info.get("default")
+    return out
+
+
 def merge_parameters(path: str | Path) -> None:
     """Put papermill's injected values into the notebook's ``parameters`` cell, in place.
 
@@ -135,11 +155,14 @@ def merge_parameters(path: str | Path) -> None:
     if not tagged or not injected:
         return
     cell, values = tagged[0], injected[0]
-    assign = re.compile(r"^(\w+)\s*=")
-    new = [ln for ln in values.source.splitlines() if assign.match(ln)]
-    names = {assign.match(ln).group(1) for ln in new}  # type: ignore[union-attr]
+    def name(line: str) -> str | None:
+        m = re.match(r"(\w+)\s*=", line)
+        return m.group(1) if m else None
+
+    new = [ln for ln in values.source.splitlines() if name(ln)]
+    names = {name(ln) for ln in new}
     # the cell's other lines (comments, other names, imports) stay, after this run's values
-    kept = [ln for ln in cell.source.splitlines() if not (assign.match(ln) and assign.match(ln).group(1) in names)]  # type: ignore[union-attr]
+    kept = [ln for ln in cell.source.splitlines() if name(ln) not in names]
     cell.source = "\n".join(["# Parameters of this run: edit them and re-run the notebook for another article",
                              *new, *kept])
     cell.execution_count = values.get("execution_count")

@@ -17,7 +17,6 @@ and dictionary words (``short_language``) or not at all. Rules and measurements:
 
 from __future__ import annotations
 
-import math
 import os
 import re
 from functools import lru_cache
@@ -266,11 +265,7 @@ def function_word_language(text: str) -> str | None:
     en = sum(w in _FUNCTION_WORDS["en"] for w in words)
     if de and en:
         return None
-    if de >= 3 and not en:
-        return "de"
-    if en >= 3 and not de:
-        return "en"
-    return None
+    return "de" if de >= 3 else "en" if en >= 3 else None
 
 
 def _de_or_en(text: str) -> str:
@@ -290,8 +285,8 @@ def sentence_language(sentence: str, article_lang: str) -> str:
     return short_language(sentence) or article_lang
 
 
-#: ``article_language`` reads an article longer than this many characters in evenly spaced
-#: parts of about this total (``_spread``).
+#: ``article_language`` reads an article longer than this many characters in parts spread
+#: over it, about this many characters in all (``_spread``).
 LANGUAGE_SAMPLE_CHARS = 60_000
 _PART_CHARS = 5_000
 
@@ -316,8 +311,8 @@ def _spread(texts: list[str], budget: int = LANGUAGE_SAMPLE_CHARS) -> list[str]:
             parts.append(t[:cut])
             t = t[cut:]
         parts.append(t)
-    # the parts under evenly spaced character positions (not part numbers: short timestamps
-    # between long paragraphs must not be all that is read), until the budget is read
+    # the parts under spread character positions (not part numbers: short timestamps
+    # between long paragraphs must not be all that is read)
     lengths = np.array([len(t) for t in parts], dtype=float)
     ends = np.cumsum(lengths)
     # a position falls in a part with probability ~ its length, so a part read is on average
@@ -338,7 +333,7 @@ def article_language(texts: list[str]) -> tuple[str, float]:
     with fewer than 40 narration letters, of all letters; for a text that is short
     everywhere, ``short_language``. ``share`` is the winning language's share of the
     letters that voted. An article of more than ``LANGUAGE_SAMPLE_CHARS`` characters is
-    read in evenly spaced parts (``_spread``). Raises ``InputError`` when nothing decides
+    read in parts spread over it (``_spread``). Raises ``InputError`` when nothing decides
     (``lang=`` / ``--lang``).
     """
     texts = _spread(texts)
