@@ -66,7 +66,6 @@ def k_choice(k_scores: pd.DataFrame, k: int) -> Figure:
 
 def theme_map(features: object, labels: object, themes: pd.DataFrame, seed: int = 0) -> Figure:
     """Sentences in two dimensions (TruncatedSVD of the clustered features), coloured by theme."""
-    import numpy as np
     from sklearn.decomposition import TruncatedSVD
 
     style()
@@ -98,7 +97,6 @@ def theme_map(features: object, labels: object, themes: pd.DataFrame, seed: int 
 
 def theme_strip(sentences: pd.DataFrame, themes: pd.DataFrame) -> Figure:
     """Which theme each sentence belongs to, in reading order; paragraph breaks as ticks."""
-    import numpy as np
 
     style()
     names = theme_names(themes)

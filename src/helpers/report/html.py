@@ -13,7 +13,7 @@ theme sounds (sentiment, tension), the figures, and the sentence table.
 from __future__ import annotations
 
 import base64
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
